@@ -1,0 +1,60 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Referat",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "referat", targets: ["referat"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // Thin, exception-safe extern "C" wrappers over libxapian (Debian's libxapian-dev).
+        .target(
+            name: "CXapian",
+            path: "shim",
+            publicHeadersPath: "include",
+            linkerSettings: [.linkedLibrary("xapian")]
+        ),
+        // Swift types owning the shim's handles; the only module that imports CXapian.
+        .target(name: "Xapian", dependencies: ["CXapian"], swiftSettings: swiftSettings),
+        // Danish text: normalisation, de-hyphenation, tokenising, stop words, compounds. Pure Swift.
+        .target(name: "DanishText", swiftSettings: swiftSettings),
+        // A referat file parsed into a meeting with agenda items and metadata.
+        .target(name: "Minutes", dependencies: ["DanishText"], swiftSettings: swiftSettings),
+        // Indexer and searcher: the only place that knows both the minutes model and Xapian.
+        .target(
+            name: "ReferatCore",
+            dependencies: [
+                "Xapian", "DanishText", "Minutes",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "referat",
+            dependencies: [
+                "ReferatCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "XapianTests", dependencies: ["Xapian"], swiftSettings: swiftSettings),
+        .testTarget(name: "DanishTextTests", dependencies: ["DanishText"], swiftSettings: swiftSettings),
+        .testTarget(name: "MinutesTests", dependencies: ["Minutes"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReferatCoreTests",
+            dependencies: ["ReferatCore", "Xapian", "Minutes"],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    cxxLanguageStandard: .cxx17
+)

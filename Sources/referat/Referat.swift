@@ -1,0 +1,1 @@
+@main struct Referat { static func main() {} }
