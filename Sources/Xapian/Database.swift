@@ -1,0 +1,133 @@
+internal import CXapian
+
+/// A read-only Xapian database. Not thread-safe: use one handle per thread or task (a pool of
+/// them for a server); the type is deliberately not `Sendable`.
+public class Database {
+    let handle: OpaquePointer
+
+    init(handle: OpaquePointer) {
+        self.handle = handle
+    }
+
+    /// Opens an existing database for reading.
+    public convenience init(path: String) throws(XapianError) {
+        let handle = try check { xap_database_open(path, $0) }
+        guard let handle else { throw XapianError.outOfMemory }
+        self.init(handle: handle)
+    }
+
+    deinit {
+        xap_database_free(handle)
+    }
+
+    /// Moves this reader to the latest committed revision. Xapian readers see the revision they
+    /// opened; after a writer commits twice, reading an old one raises DatabaseModifiedError,
+    /// and reopen() is the documented cure. Returns whether the database may have changed.
+    @discardableResult
+    public func reopen() throws(XapianError) -> Bool {
+        var reopened: Int32 = 0
+        try check { xap_database_reopen(handle, &reopened, $0) }
+        return reopened != 0
+    }
+
+    /// Closes the database: a writer releases its lock; later calls throw.
+    public func close() throws(XapianError) {
+        try check { xap_database_close(handle, $0) }
+    }
+
+    public var documentCount: Int {
+        get throws(XapianError) {
+            var count: UInt32 = 0
+            try check { xap_database_doccount(handle, &count, $0) }
+            return Int(count)
+        }
+    }
+
+    /// The revision of the committed state this handle reads.
+    public var revision: UInt64 {
+        get throws(XapianError) {
+            var revision: UInt64 = 0
+            try check { xap_database_revision(handle, &revision, $0) }
+            return revision
+        }
+    }
+
+    /// Number of documents indexed by `term`.
+    public func termFrequency(_ term: String) throws(XapianError) -> Int {
+        var frequency: UInt32 = 0
+        try check { xap_database_termfreq(handle, term, &frequency, $0) }
+        return Int(frequency)
+    }
+
+    /// Number of distinct terms starting with `prefix`.
+    public func termCount(prefix: String = "") throws(XapianError) -> Int {
+        var count: UInt64 = 0
+        try check { xap_database_term_count(handle, prefix, &count, $0) }
+        return Int(count)
+    }
+
+    /// Terms starting with `prefix`, with the number of documents each indexes.
+    public func terms(prefix: String) throws(XapianError) -> [(term: String, frequency: Int)] {
+        var list: OpaquePointer?
+        try check { xap_database_terms(handle, prefix, &list, $0) }
+        return takeList(list).map { (term: $0.0, frequency: $0.1) }
+    }
+
+    /// The first document indexed by `term`, or nil.
+    public func firstDocumentID(withTerm term: String) throws(XapianError) -> UInt32? {
+        var docid: UInt32 = 0
+        try check { xap_database_first_posting(handle, term, &docid, $0) }
+        return docid == 0 ? nil : docid
+    }
+
+    public func document(_ docid: UInt32) throws(XapianError) -> Document {
+        var document: OpaquePointer?
+        try check { xap_database_document(handle, docid, &document, $0) }
+        guard let document else { throw XapianError.outOfMemory }
+        return Document(handle: document)
+    }
+
+    /// User metadata stored under `key`; "" when absent.
+    public func metadata(_ key: String) throws(XapianError) -> String {
+        var value: UnsafeMutablePointer<CChar>?
+        var length = 0
+        try check { xap_database_metadata(handle, key, &value, &length, $0) }
+        return takeString(value, length: length)
+    }
+
+    /// Metadata keys starting with `prefix`.
+    public func metadataKeys(prefix: String) throws(XapianError) -> [String] {
+        var list: OpaquePointer?
+        try check { xap_database_metadata_keys(handle, prefix, &list, $0) }
+        return takeList(list).map(\.0)
+    }
+
+    /// The smallest and largest value stored in `slot`, or nil when no document has one.
+    public func valueBounds(slot: UInt32) throws(XapianError) -> (lower: String, upper: String)? {
+        var lower: UnsafeMutablePointer<CChar>?
+        var upper: UnsafeMutablePointer<CChar>?
+        var lowerLength = 0
+        var upperLength = 0
+        try check { xap_database_value_bounds(handle, slot, &lower, &lowerLength, &upper, &upperLength, $0) }
+        let bounds = (lower: takeString(lower, length: lowerLength), upper: takeString(upper, length: upperLength))
+        return bounds.lower.isEmpty && bounds.upper.isEmpty ? nil : bounds
+    }
+
+    /// A spelling correction for `word` from the spelling data, or nil.
+    public func spellingSuggestion(for word: String, maxEditDistance: Int = 2) throws(XapianError) -> String? {
+        var suggestion: UnsafeMutablePointer<CChar>?
+        try check { xap_database_spelling_suggestion(handle, word, UInt32(maxEditDistance), &suggestion, $0) }
+        let text = takeString(suggestion)
+        return text.isEmpty ? nil : text
+    }
+
+    /// Terms that have synonyms, starting with `prefix`.
+    public func synonymKeys(prefix: String = "") throws(XapianError) -> [String] {
+        var list: OpaquePointer?
+        try check { xap_database_synonym_keys(handle, prefix, &list, $0) }
+        return takeList(list).map(\.0)
+    }
+}
+
+@available(*, unavailable, message: "Xapian handles are not thread-safe: use one per thread or a pool")
+extension Database: Sendable {}

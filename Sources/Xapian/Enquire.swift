@@ -1,0 +1,133 @@
+internal import CXapian
+
+/// Runs a query against a database.
+public final class Enquire {
+    /// Identifies a value-count match spy added to this enquire.
+    public struct SpyID: Hashable, Sendable {
+        let index: Int
+    }
+
+    let handle: OpaquePointer
+    private let database: Database
+    private var query: Query?
+
+    public init(database: Database) throws(XapianError) {
+        let handle = try check { xap_enquire_new(database.handle, $0) }
+        guard let handle else { throw XapianError.outOfMemory }
+        self.handle = handle
+        self.database = database
+    }
+
+    deinit {
+        xap_enquire_free(handle)
+    }
+
+    public func setQuery(_ query: Query) throws(XapianError) {
+        try check { xap_enquire_set_query(handle, query.handle, $0) }
+        self.query = query
+    }
+
+    /// Orders by the value in `slot` (descending when `reverse`), then by relevance.
+    public func sortByValue(slot: UInt32, reverse: Bool) throws(XapianError) {
+        try check { xap_enquire_sort_by_value(handle, slot, reverse ? 1 : 0, $0) }
+    }
+
+    /// BM25 with explicit parameters (Xapian's defaults: 1, 0, 1, 0.5, 0.5).
+    public func setBM25(k1: Double, k2: Double = 0, k3: Double = 1, b: Double, minNormalizedLength: Double = 0.5)
+        throws(XapianError)
+    {
+        try check { xap_enquire_set_bm25(handle, k1, k2, k3, b, minNormalizedLength, $0) }
+    }
+
+    /// Counts the values of `slot` over every document the match considers (Xapian's
+    /// ValueCountMatchSpy); read them with `spyValues` after `mset`.
+    public func addValueCountSpy(slot: UInt32) throws(XapianError) -> SpyID {
+        var index = 0
+        try check { xap_enquire_add_value_count_spy(handle, slot, &index, $0) }
+        return SpyID(index: index)
+    }
+
+    /// The values a spy saw in the last match, with their document counts.
+    public func spyValues(_ spy: SpyID) throws(XapianError) -> [(value: String, count: Int)] {
+        var list: OpaquePointer?
+        try check { xap_enquire_spy_values(handle, spy.index, &list, $0) }
+        return takeList(list).map { (value: $0.0, count: $0.1) }
+    }
+
+    /// Runs the match: `maxItems` results from rank `first`; `checkAtLeast` documents are
+    /// examined at least (so that estimates and spies are exact up to that many).
+    public func mset(first: Int, maxItems: Int, checkAtLeast: Int = 0) throws(XapianError) -> MSet {
+        var mset: OpaquePointer?
+        try check { xap_enquire_mset(handle, UInt32(first), UInt32(maxItems), UInt32(checkAtLeast), &mset, $0) }
+        guard let mset else { throw XapianError.outOfMemory }
+        return MSet(handle: mset, enquire: self)
+    }
+}
+
+@available(*, unavailable, message: "Xapian handles are not thread-safe")
+extension Enquire: Sendable {}
+
+/// The results of a match.
+public final class MSet {
+    /// Xapian::MSet snippet flags.
+    public struct SnippetFlags: OptionSet, Sendable {
+        public let rawValue: UInt32
+        public init(rawValue: UInt32) { self.rawValue = rawValue }
+        public static let backgroundModel = SnippetFlags(rawValue: 1)
+        public static let exhaustive = SnippetFlags(rawValue: 2)
+        public static let emptyWithoutMatch = SnippetFlags(rawValue: 4)
+    }
+
+    let handle: OpaquePointer
+    /// The match set refers to its enquire and database; keep them alive.
+    private let enquire: Enquire
+
+    init(handle: OpaquePointer, enquire: Enquire) {
+        self.handle = handle
+        self.enquire = enquire
+    }
+
+    deinit {
+        xap_mset_free(handle)
+    }
+
+    public var count: Int { Int(xap_mset_size(handle)) }
+    public var matchesEstimated: Int { Int(xap_mset_matches_estimated(handle)) }
+    public var matchesLowerBound: Int { Int(xap_mset_matches_lower_bound(handle)) }
+    public var matchesUpperBound: Int { Int(xap_mset_matches_upper_bound(handle)) }
+
+    public func item(at index: Int) throws(XapianError) -> (docid: UInt32, weight: Double) {
+        var docid: UInt32 = 0
+        var weight = 0.0
+        try check { xap_mset_item(handle, UInt32(index), &docid, &weight, $0) }
+        return (docid, weight)
+    }
+
+    public func document(at index: Int) throws(XapianError) -> Document {
+        var document: OpaquePointer?
+        try check { xap_mset_document(handle, UInt32(index), &document, $0) }
+        guard let document else { throw XapianError.outOfMemory }
+        return Document(handle: document)
+    }
+
+    /// The most relevant extract of `text` for the query, its matches wrapped in the
+    /// highlight strings. `stemmer` must be the one the query was parsed with, or stemmed
+    /// matches go unmarked.
+    public func snippet(
+        of text: String, length: Int, stemmer: Stemmer, flags: SnippetFlags = [.backgroundModel, .exhaustive],
+        highlightStart: String, highlightEnd: String, omit: String = "…"
+    ) throws(XapianError) -> String {
+        var snippet: UnsafeMutablePointer<CChar>?
+        try withBytes(text) { bytes, count throws(XapianError) in
+            try check {
+                xap_mset_snippet(
+                    handle, bytes, length, stemmer.handle, flags.rawValue, highlightStart,
+                    highlightEnd, omit, &snippet, $0)
+            }
+        }
+        return takeString(snippet)
+    }
+}
+
+@available(*, unavailable, message: "Xapian handles are not thread-safe")
+extension MSet: Sendable {}

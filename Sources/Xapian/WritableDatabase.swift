@@ -1,0 +1,89 @@
+internal import CXapian
+
+/// A Xapian database opened for writing. Xapian allows one writer per database at a time: a
+/// second one fails with `.databaseLock`.
+public final class WritableDatabase: Database {
+    /// How to open the database (Xapian's DB_* constants).
+    public enum OpenMode: Sendable {
+        case createOrOpen
+        case createOrOverwrite
+        case create
+        case open
+
+        var flags: Int32 {
+            switch self {
+            case .createOrOpen: 0x00
+            case .createOrOverwrite: 0x01
+            case .create: 0x02
+            case .open: 0x03
+            }
+        }
+    }
+
+    /// - Parameter waitForLock: block until another writer releases the lock (DB_RETRY_LOCK)
+    ///   instead of failing at once.
+    public init(path: String, mode: OpenMode = .createOrOpen, waitForLock: Bool = false) throws(XapianError) {
+        let flags = mode.flags | (waitForLock ? 0x40 : 0)
+        let handle = try check { xap_database_open_writable(path, flags, $0) }
+        guard let handle else { throw XapianError.outOfMemory }
+        super.init(handle: handle)
+    }
+
+    /// Adds `document`, replacing every document indexed by `uniqueTerm`. Returns its docid.
+    @discardableResult
+    public func replaceDocument(uniqueTerm: String, with document: Document) throws(XapianError) -> UInt32 {
+        var docid: UInt32 = 0
+        try check { xap_database_replace_document(handle, uniqueTerm, document.handle, &docid, $0) }
+        return docid
+    }
+
+    /// Deletes every document indexed by `term`.
+    public func deleteDocuments(withTerm term: String) throws(XapianError) {
+        try check { xap_database_delete_documents(handle, term, $0) }
+    }
+
+    /// Stores user metadata; an empty value deletes the key.
+    public func setMetadata(_ key: String, _ value: String) throws(XapianError) {
+        try withBytes(value) { bytes, count throws(XapianError) in
+            try check { xap_database_set_metadata(handle, key, bytes, count, $0) }
+        }
+    }
+
+    public func addSpelling(_ word: String, increment: Int = 1) throws(XapianError) {
+        try check { xap_database_add_spelling(handle, word, UInt32(increment), $0) }
+    }
+
+    public func addSynonym(_ synonym: String, for term: String) throws(XapianError) {
+        try check { xap_database_add_synonym(handle, term, synonym, $0) }
+    }
+
+    public func clearSynonyms(for term: String) throws(XapianError) {
+        try check { xap_database_clear_synonyms(handle, term, $0) }
+    }
+
+    /// Makes the changes so far durable and visible to readers (after a reopen).
+    public func commit() throws(XapianError) {
+        try check { xap_database_commit(handle, $0) }
+    }
+
+    /// Runs `body` inside a Xapian transaction: committed as a whole when it returns, cancelled
+    /// when it throws. A flushed transaction is also committed to disk atomically.
+    public func transaction<T>(flushed: Bool = true, _ body: () throws -> T) throws -> T {
+        try check { xap_database_begin_transaction(handle, flushed ? 1 : 0, $0) }
+        do {
+            let result = try body()
+            try check { xap_database_commit_transaction(handle, $0) }
+            return result
+        } catch {
+            _ = try? check { xap_database_cancel_transaction(handle, $0) }
+            throw error
+        }
+    }
+}
+
+/// Merges several databases into a new one at `destination` (Xapian's compaction).
+public func compactDatabases(_ sources: [String], into destination: String) throws(XapianError) {
+    try withCStringArray(sources) { array, count throws(XapianError) in
+        try check { xap_compact(array, count, destination, $0) }
+    }
+}

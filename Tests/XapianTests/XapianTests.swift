@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+
+@testable import Xapian
+
+/// A fresh directory under the system temporary directory, removed by the caller.
+func temporaryDirectory() -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("referat-xapian-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+@Suite struct ShimErrorTests {
+    @Test func openingAMissingDatabaseThrowsASwiftError() {
+        #expect {
+            _ = try Database(path: "/nonexistent/referat-index")
+        } throws: { error in
+            guard let error = error as? XapianError else { return false }
+            return [.databaseOpening, .databaseNotFound].contains(error.kind) && !error.message.isEmpty
+        }
+    }
+
+    @Test func aReaderSeesANewCommitAfterReopen() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("db").path
+        let writer = try WritableDatabase(path: path)
+        try writer.commit()
+        let reader = try Database(path: path)
+        let before = try reader.revision
+        try writer.replaceDocument(uniqueTerm: "Qa", with: try Document())
+        try writer.commit()
+        #expect(try reader.documentCount == 0)
+        #expect(try reader.reopen())
+        #expect(try reader.documentCount == 1)
+        #expect(try reader.revision > before)
+    }
+
+    @Test func aSecondWriterGetsALockError() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("db").path
+        let first = try WritableDatabase(path: path)
+        #expect {
+            _ = try WritableDatabase(path: path)
+        } throws: { ($0 as? XapianError)?.kind == .databaseLock }
+        try first.close()
+    }
+
+    @Test func anUnparsableQueryIsAQueryParserError() throws {
+        let parser = try QueryParser()
+        #expect {
+            _ = try parser.parse("IPS AND", flags: .default)
+        } throws: { ($0 as? XapianError)?.kind == .queryParser }
+    }
+
+    @Test func anUnknownStemmerLanguageIsAnInvalidArgument() {
+        #expect {
+            _ = try Stemmer(language: "klingon")
+        } throws: { ($0 as? XapianError)?.kind == .invalidArgument }
+    }
+
+    @Test func aMissingDocumentIsDocumentNotFound() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = try WritableDatabase(path: directory.appendingPathComponent("db").path)
+        #expect {
+            _ = try db.document(42)
+        } throws: { ($0 as? XapianError)?.kind == .documentNotFound }
+    }
+}
+
+@Suite struct RoundTripTests {
+    @Test func documentsTermsValuesDataAndMetadataRoundTrip() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("db").path
+        let writer = try WritableDatabase(path: path)
+        for (id, text, cluster) in [("a", "palliation i nord", "nord"), ("b", "ips og palliation", "syd")] {
+            let document = try Document()
+            for (position, word) in text.split(separator: " ").enumerated() {
+                try document.addPosting(String(word), position: position + 1)
+            }
+            try document.addBooleanTerm("XK\(cluster)")
+            try document.addBooleanTerm("Q\(id)")
+            try document.setValue("2022050\(id == "a" ? 6 : 7)", slot: 0)
+            try document.setData("{\"id\":\"\(id)\",\"æøå\":true}")
+            try writer.replaceDocument(uniqueTerm: "Q\(id)", with: document)
+        }
+        // Replacing by the unique term does not duplicate.
+        let again = try Document()
+        try again.addPosting("palliation", position: 1)
+        try again.addBooleanTerm("Qa")
+        try again.setData("{\"id\":\"a\"}")
+        try writer.replaceDocument(uniqueTerm: "Qa", with: again)
+        try writer.setMetadata("file:x", "hash-1")
+        try writer.commit()
+
+        let reader = try Database(path: path)
+        #expect(try reader.documentCount == 2)
+        #expect(try reader.termFrequency("palliation") == 2)
+        #expect(try reader.metadata("file:x") == "hash-1")
+        #expect(try reader.metadata("absent") == "")
+        #expect(try reader.metadataKeys(prefix: "file:") == ["file:x"])
+        #expect(try reader.valueBounds(slot: 0)?.lower == "20220506")
+        #expect(try reader.valueBounds(slot: 5) == nil)
+        let docid = try #require(try reader.firstDocumentID(withTerm: "Qb"))
+        let document = try reader.document(docid)
+        #expect(try document.data() == "{\"id\":\"b\",\"æøå\":true}")
+        #expect(try document.terms().map(\.term) == ["Qb", "XKsyd", "ips", "og", "palliation"])
+
+        let parser = try QueryParser()
+        try parser.addBooleanPrefix(field: "klynge", prefix: "XK")
+        let enquire = try Enquire(database: reader)
+        try enquire.setQuery(try parser.parse("palliation klynge:syd"))
+        let spy = try enquire.addValueCountSpy(slot: 0)
+        let mset = try enquire.mset(first: 0, maxItems: 10)
+        #expect(mset.count == 1)
+        #expect(try mset.document(at: 0).data().contains("\"b\""))
+        #expect(try enquire.spyValues(spy).map(\.value) == ["20220507"])
+    }
+
+    @Test func aCancelledTransactionLeavesNoTrace() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let writer = try WritableDatabase(path: directory.appendingPathComponent("db").path)
+        struct Abort: Error {}
+        #expect(throws: Abort.self) {
+            try writer.transaction {
+                try writer.replaceDocument(uniqueTerm: "Qx", with: try Document())
+                throw Abort()
+            }
+        }
+        #expect(try writer.documentCount == 0)
+        try writer.transaction { try writer.replaceDocument(uniqueTerm: "Qy", with: try Document()) }
+        #expect(try writer.documentCount == 1)
+    }
+}
+
+@Suite struct DanishStemmerTests {
+    /// Snowball's official Danish vocabulary and its expected stems (../shared/testdata).
+    @Test func stemmerReproducesSnowballsDanishOutput() throws {
+        let testdata = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("../shared/testdata")
+        let words = try String(contentsOf: testdata.appendingPathComponent("snowball-danish-voc.txt"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let stems = try String(contentsOf: testdata.appendingPathComponent("snowball-danish-output.txt"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        try #require(words.count == stems.count && words.count > 20_000)
+        let stemmer = try Stemmer(language: "danish")
+        var mismatches: [String] = []
+        for (word, expected) in zip(words, stems) where try stemmer.stem(String(word)) != expected {
+            mismatches.append("\(word) → \(try stemmer.stem(String(word))), expected \(expected)")
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+    }
+}

@@ -1,0 +1,572 @@
+// Exception-safe extern "C" wrappers over Xapian 1.4. Every exported function is noexcept and
+// runs its body through `guarded`, which turns any C++ exception into an xap_error.
+#include "CXapian.h"
+
+#include <xapian.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <string>
+#include <utility>
+#include <vector>
+
+struct xap_error {
+    std::string type;
+    std::string message;
+};
+struct xap_database {
+    std::unique_ptr<Xapian::Database> db;
+    Xapian::WritableDatabase *writable = nullptr;  // db.get() when opened for writing
+};
+struct xap_document {
+    Xapian::Document doc;
+};
+struct xap_stem {
+    Xapian::Stem stem;
+};
+struct xap_query {
+    Xapian::Query query;
+};
+struct xap_queryparser {
+    Xapian::QueryParser parser;
+};
+struct xap_enquire {
+    Xapian::Enquire enquire;
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+};
+struct xap_mset {
+    Xapian::MSet mset;
+};
+struct xap_strlist {
+    std::vector<std::pair<std::string, uint32_t>> entries;
+};
+
+namespace {
+
+void set_error(xap_error **error, std::string type, std::string message) noexcept {
+    if (error == nullptr) return;
+    try {
+        *error = new xap_error{std::move(type), std::move(message)};
+    } catch (...) {
+        *error = nullptr;  // out of memory while reporting: nothing better to do
+    }
+}
+
+// Runs body, mapping every exception to a status of 1 and an xap_error.
+template <typename Body>
+int guarded(xap_error **error, Body &&body) noexcept {
+    if (error != nullptr) *error = nullptr;
+    try {
+        body();
+        return 0;
+    } catch (const Xapian::Error &e) {
+        set_error(error, e.get_type(), e.get_description());
+    } catch (const std::bad_alloc &) {
+        set_error(error, "MemoryError", "out of memory");
+    } catch (const std::exception &e) {
+        set_error(error, "Error", e.what());
+    } catch (...) {
+        set_error(error, "Error", "unknown C++ exception");
+    }
+    return 1;
+}
+
+char *copy_string(const std::string &s, size_t *length = nullptr) {
+    char *out = static_cast<char *>(std::malloc(s.size() + 1));
+    if (out == nullptr) throw std::bad_alloc();
+    std::memcpy(out, s.data(), s.size());
+    out[s.size()] = '\0';
+    if (length != nullptr) *length = s.size();
+    return out;
+}
+
+Xapian::WritableDatabase &writable(xap_database *db) {
+    if (db->writable == nullptr) {
+        throw Xapian::InvalidOperationError("database was opened read-only");
+    }
+    return *db->writable;
+}
+
+}  // namespace
+
+extern "C" {
+
+const char *xap_error_type(const xap_error *error) { return error->type.c_str(); }
+const char *xap_error_message(const xap_error *error) { return error->message.c_str(); }
+void xap_error_free(xap_error *error) { delete error; }
+void xap_string_free(char *string) { std::free(string); }
+
+size_t xap_strlist_size(const xap_strlist *list) { return list->entries.size(); }
+const char *xap_strlist_get(const xap_strlist *list, size_t index, size_t *length) {
+    if (index >= list->entries.size()) {
+        *length = 0;
+        return "";
+    }
+    const std::string &s = list->entries[index].first;
+    *length = s.size();
+    return s.c_str();
+}
+uint32_t xap_strlist_count(const xap_strlist *list, size_t index) {
+    return index < list->entries.size() ? list->entries[index].second : 0;
+}
+void xap_strlist_free(xap_strlist *list) { delete list; }
+
+// MARK: Databases
+
+xap_database *xap_database_open(const char *path, xap_error **error) {
+    xap_database *result = nullptr;
+    guarded(error, [&] {
+        auto handle = std::make_unique<xap_database>();
+        handle->db = std::make_unique<Xapian::Database>(path);
+        result = handle.release();
+    });
+    return result;
+}
+
+xap_database *xap_database_open_writable(const char *path, int flags, xap_error **error) {
+    xap_database *result = nullptr;
+    guarded(error, [&] {
+        auto handle = std::make_unique<xap_database>();
+        auto db = std::make_unique<Xapian::WritableDatabase>(path, flags);
+        handle->writable = db.get();
+        handle->db = std::move(db);
+        result = handle.release();
+    });
+    return result;
+}
+
+// Xapian's destructors swallow errors (a WritableDatabase's implicit commit included); callers
+// that need to know whether pending changes were written call xap_database_commit first.
+void xap_database_free(xap_database *db) { delete db; }
+
+int xap_database_close(xap_database *db, xap_error **error) {
+    return guarded(error, [&] { db->db->close(); });
+}
+
+int xap_database_reopen(xap_database *db, int *reopened, xap_error **error) {
+    return guarded(error, [&] { *reopened = db->db->reopen() ? 1 : 0; });
+}
+
+int xap_database_doccount(xap_database *db, uint32_t *count, xap_error **error) {
+    return guarded(error, [&] { *count = db->db->get_doccount(); });
+}
+
+int xap_database_revision(xap_database *db, uint64_t *revision, xap_error **error) {
+    return guarded(error, [&] { *revision = db->db->get_revision(); });
+}
+
+int xap_database_termfreq(xap_database *db, const char *term, uint32_t *freq, xap_error **error) {
+    return guarded(error, [&] { *freq = db->db->get_termfreq(term); });
+}
+
+int xap_database_term_count(xap_database *db, const char *prefix, uint64_t *count, xap_error **error) {
+    return guarded(error, [&] {
+        uint64_t n = 0;
+        for (auto it = db->db->allterms_begin(prefix); it != db->db->allterms_end(prefix); ++it) ++n;
+        *count = n;
+    });
+}
+
+int xap_database_terms(xap_database *db, const char *prefix, xap_strlist **terms, xap_error **error) {
+    return guarded(error, [&] {
+        auto list = std::make_unique<xap_strlist>();
+        for (auto it = db->db->allterms_begin(prefix); it != db->db->allterms_end(prefix); ++it) {
+            list->entries.emplace_back(*it, it.get_termfreq());
+        }
+        *terms = list.release();
+    });
+}
+
+int xap_database_first_posting(xap_database *db, const char *term, uint32_t *docid, xap_error **error) {
+    return guarded(error, [&] {
+        auto it = db->db->postlist_begin(term);
+        *docid = it == db->db->postlist_end(term) ? 0 : *it;
+    });
+}
+
+int xap_database_document(xap_database *db, uint32_t docid, xap_document **document, xap_error **error) {
+    return guarded(error, [&] { *document = new xap_document{db->db->get_document(docid)}; });
+}
+
+int xap_database_metadata(xap_database *db, const char *key, char **value, size_t *length, xap_error **error) {
+    return guarded(error, [&] { *value = copy_string(db->db->get_metadata(key), length); });
+}
+
+int xap_database_metadata_keys(xap_database *db, const char *prefix, xap_strlist **keys, xap_error **error) {
+    return guarded(error, [&] {
+        auto list = std::make_unique<xap_strlist>();
+        for (auto it = db->db->metadata_keys_begin(prefix); it != db->db->metadata_keys_end(prefix); ++it) {
+            list->entries.emplace_back(*it, 0);
+        }
+        *keys = list.release();
+    });
+}
+
+int xap_database_value_bounds(xap_database *db, uint32_t slot, char **lower, size_t *lower_length, char **upper,
+                              size_t *upper_length, xap_error **error) {
+    return guarded(error, [&] {
+        std::string lo = db->db->get_value_lower_bound(slot);
+        std::string hi = db->db->get_value_upper_bound(slot);
+        std::unique_ptr<char, decltype(&std::free)> lo_copy(copy_string(lo, lower_length), &std::free);
+        *upper = copy_string(hi, upper_length);
+        *lower = lo_copy.release();
+    });
+}
+
+int xap_database_spelling_suggestion(xap_database *db, const char *word, unsigned max_edit_distance,
+                                     char **suggestion, xap_error **error) {
+    return guarded(error, [&] {
+        *suggestion = copy_string(db->db->get_spelling_suggestion(word, max_edit_distance));
+    });
+}
+
+int xap_database_replace_document(xap_database *db, const char *unique_term, xap_document *document,
+                                  uint32_t *docid, xap_error **error) {
+    return guarded(error, [&] { *docid = writable(db).replace_document(unique_term, document->doc); });
+}
+
+int xap_database_delete_documents(xap_database *db, const char *term, xap_error **error) {
+    return guarded(error, [&] { writable(db).delete_document(term); });
+}
+
+int xap_database_set_metadata(xap_database *db, const char *key, const char *value, size_t length,
+                              xap_error **error) {
+    return guarded(error, [&] { writable(db).set_metadata(key, std::string(value, length)); });
+}
+
+int xap_database_add_spelling(xap_database *db, const char *word, uint32_t increment, xap_error **error) {
+    return guarded(error, [&] { writable(db).add_spelling(word, increment); });
+}
+
+int xap_database_add_synonym(xap_database *db, const char *term, const char *synonym, xap_error **error) {
+    return guarded(error, [&] { writable(db).add_synonym(term, synonym); });
+}
+
+int xap_database_clear_synonyms(xap_database *db, const char *term, xap_error **error) {
+    return guarded(error, [&] { writable(db).clear_synonyms(term); });
+}
+
+int xap_database_synonym_keys(xap_database *db, const char *prefix, xap_strlist **keys, xap_error **error) {
+    return guarded(error, [&] {
+        auto list = std::make_unique<xap_strlist>();
+        for (auto it = db->db->synonym_keys_begin(prefix); it != db->db->synonym_keys_end(prefix); ++it) {
+            list->entries.emplace_back(*it, 0);
+        }
+        *keys = list.release();
+    });
+}
+
+int xap_database_commit(xap_database *db, xap_error **error) {
+    return guarded(error, [&] { writable(db).commit(); });
+}
+
+int xap_database_begin_transaction(xap_database *db, int flushed, xap_error **error) {
+    return guarded(error, [&] { writable(db).begin_transaction(flushed != 0); });
+}
+
+int xap_database_commit_transaction(xap_database *db, xap_error **error) {
+    return guarded(error, [&] { writable(db).commit_transaction(); });
+}
+
+int xap_database_cancel_transaction(xap_database *db, xap_error **error) {
+    return guarded(error, [&] { writable(db).cancel_transaction(); });
+}
+
+// MARK: Documents
+
+xap_document *xap_document_new(void) {
+    xap_document *result = nullptr;
+    guarded(nullptr, [&] { result = new xap_document{}; });
+    return result;
+}
+
+void xap_document_free(xap_document *document) { delete document; }
+
+int xap_document_add_posting(xap_document *document, const char *term, uint32_t position, uint32_t wdf_increment,
+                             xap_error **error) {
+    return guarded(error, [&] { document->doc.add_posting(term, position, wdf_increment); });
+}
+
+int xap_document_add_term(xap_document *document, const char *term, uint32_t wdf_increment, xap_error **error) {
+    return guarded(error, [&] { document->doc.add_term(term, wdf_increment); });
+}
+
+int xap_document_add_boolean_term(xap_document *document, const char *term, xap_error **error) {
+    return guarded(error, [&] { document->doc.add_boolean_term(term); });
+}
+
+int xap_document_set_value(xap_document *document, uint32_t slot, const char *value, size_t length,
+                           xap_error **error) {
+    return guarded(error, [&] { document->doc.add_value(slot, std::string(value, length)); });
+}
+
+int xap_document_value(xap_document *document, uint32_t slot, char **value, size_t *length, xap_error **error) {
+    return guarded(error, [&] { *value = copy_string(document->doc.get_value(slot), length); });
+}
+
+int xap_document_set_data(xap_document *document, const char *data, size_t length, xap_error **error) {
+    return guarded(error, [&] { document->doc.set_data(std::string(data, length)); });
+}
+
+int xap_document_data(xap_document *document, char **data, size_t *length, xap_error **error) {
+    return guarded(error, [&] { *data = copy_string(document->doc.get_data(), length); });
+}
+
+int xap_document_terms(xap_document *document, xap_strlist **terms, xap_error **error) {
+    return guarded(error, [&] {
+        auto list = std::make_unique<xap_strlist>();
+        for (auto it = document->doc.termlist_begin(); it != document->doc.termlist_end(); ++it) {
+            list->entries.emplace_back(*it, it.get_wdf());
+        }
+        *terms = list.release();
+    });
+}
+
+// MARK: Stemmers
+
+xap_stem *xap_stem_new(const char *language, xap_error **error) {
+    xap_stem *result = nullptr;
+    guarded(error, [&] { result = new xap_stem{Xapian::Stem(language)}; });
+    return result;
+}
+
+void xap_stem_free(xap_stem *stem) { delete stem; }
+
+int xap_stem_word(xap_stem *stem, const char *word, char **stemmed, xap_error **error) {
+    return guarded(error, [&] { *stemmed = copy_string(stem->stem(word)); });
+}
+
+// MARK: Queries
+
+xap_query *xap_query_new_match_all(void) {
+    xap_query *result = nullptr;
+    guarded(nullptr, [&] { result = new xap_query{Xapian::Query::MatchAll}; });
+    return result;
+}
+
+xap_query *xap_query_new_term(const char *term, uint32_t wqf, uint32_t position, xap_error **error) {
+    xap_query *result = nullptr;
+    guarded(error, [&] { result = new xap_query{Xapian::Query(term, wqf, position)}; });
+    return result;
+}
+
+xap_query *xap_query_combine(int op, xap_query *const *subqueries, size_t count, uint32_t parameter,
+                             xap_error **error) {
+    xap_query *result = nullptr;
+    guarded(error, [&] {
+        std::vector<Xapian::Query> subs;
+        subs.reserve(count);
+        for (size_t i = 0; i < count; ++i) subs.push_back(subqueries[i]->query);
+        result = new xap_query{
+            Xapian::Query(static_cast<Xapian::Query::op>(op), subs.begin(), subs.end(), parameter)};
+    });
+    return result;
+}
+
+xap_query *xap_query_scale_weight(const xap_query *query, double factor, xap_error **error) {
+    xap_query *result = nullptr;
+    guarded(error, [&] { result = new xap_query{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query->query, factor)}; });
+    return result;
+}
+
+xap_query *xap_query_new_value_range(int op, uint32_t slot, const char *lower, const char *upper, xap_error **error) {
+    xap_query *result = nullptr;
+    guarded(error, [&] {
+        auto kind = static_cast<Xapian::Query::op>(op);
+        switch (kind) {
+            case Xapian::Query::OP_VALUE_RANGE:
+                result = new xap_query{Xapian::Query(kind, slot, lower, upper)};
+                break;
+            case Xapian::Query::OP_VALUE_GE:
+                result = new xap_query{Xapian::Query(kind, slot, lower)};
+                break;
+            case Xapian::Query::OP_VALUE_LE:
+                result = new xap_query{Xapian::Query(kind, slot, upper)};
+                break;
+            default:
+                throw Xapian::InvalidArgumentError("not a value range operator");
+        }
+    });
+    return result;
+}
+
+void xap_query_free(xap_query *query) { delete query; }
+
+int xap_query_is_empty(const xap_query *query) { return query->query.empty() ? 1 : 0; }
+
+char *xap_query_description(const xap_query *query) {
+    char *result = nullptr;
+    guarded(nullptr, [&] { result = copy_string(query->query.get_description()); });
+    return result;
+}
+
+int xap_query_terms(const xap_query *query, xap_strlist **terms, xap_error **error) {
+    return guarded(error, [&] {
+        auto list = std::make_unique<xap_strlist>();
+        for (auto it = query->query.get_unique_terms_begin(); it != query->query.get_unique_terms_end(); ++it) {
+            list->entries.emplace_back(*it, 0);
+        }
+        *terms = list.release();
+    });
+}
+
+// MARK: Query parser
+
+xap_queryparser *xap_queryparser_new(void) {
+    xap_queryparser *result = nullptr;
+    guarded(nullptr, [&] { result = new xap_queryparser{}; });
+    return result;
+}
+
+void xap_queryparser_free(xap_queryparser *parser) { delete parser; }
+
+void xap_queryparser_set_stemmer(xap_queryparser *parser, const xap_stem *stem, int strategy) {
+    parser->parser.set_stemmer(stem->stem);
+    parser->parser.set_stemming_strategy(static_cast<Xapian::QueryParser::stem_strategy>(strategy));
+}
+
+void xap_queryparser_set_stopwords(xap_queryparser *parser, const char *const *words, size_t count) {
+    guarded(nullptr, [&] {
+        auto *stopper = new Xapian::SimpleStopper();
+        for (size_t i = 0; i < count; ++i) stopper->add(words[i]);
+        // release(): the parser takes ownership through its intrusive pointer.
+        parser->parser.set_stopper(stopper->release());
+    });
+}
+
+void xap_queryparser_set_default_op(xap_queryparser *parser, int op) {
+    guarded(nullptr, [&] { parser->parser.set_default_op(static_cast<Xapian::Query::op>(op)); });
+}
+
+void xap_queryparser_set_database(xap_queryparser *parser, xap_database *db) {
+    parser->parser.set_database(*db->db);
+}
+
+void xap_queryparser_set_max_expansion(xap_queryparser *parser, uint32_t max_expansion) {
+    parser->parser.set_max_expansion(max_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+}
+
+int xap_queryparser_add_prefix(xap_queryparser *parser, const char *field, const char *prefix, xap_error **error) {
+    return guarded(error, [&] { parser->parser.add_prefix(field, prefix); });
+}
+
+int xap_queryparser_add_boolean_prefix(xap_queryparser *parser, const char *field, const char *prefix,
+                                       xap_error **error) {
+    return guarded(error, [&] { parser->parser.add_boolean_prefix(field, prefix); });
+}
+
+int xap_queryparser_add_date_range(xap_queryparser *parser, uint32_t slot, const char *field, int epoch_year,
+                                   xap_error **error) {
+    return guarded(error, [&] {
+        auto *processor = new Xapian::DateRangeProcessor(slot, field, 0, epoch_year);
+        parser->parser.add_rangeprocessor(processor->release());
+    });
+}
+
+xap_query *xap_queryparser_parse(xap_queryparser *parser, const char *query, unsigned flags,
+                                 const char *default_prefix, xap_error **error) {
+    xap_query *result = nullptr;
+    guarded(error, [&] { result = new xap_query{parser->parser.parse_query(query, flags, default_prefix)}; });
+    return result;
+}
+
+char *xap_queryparser_corrected_query(xap_queryparser *parser) {
+    char *result = nullptr;
+    guarded(nullptr, [&] { result = copy_string(parser->parser.get_corrected_query_string()); });
+    return result;
+}
+
+// MARK: Enquire
+
+xap_enquire *xap_enquire_new(xap_database *db, xap_error **error) {
+    xap_enquire *result = nullptr;
+    guarded(error, [&] { result = new xap_enquire{Xapian::Enquire(*db->db), {}}; });
+    return result;
+}
+
+void xap_enquire_free(xap_enquire *enquire) { delete enquire; }
+
+int xap_enquire_set_query(xap_enquire *enquire, const xap_query *query, xap_error **error) {
+    return guarded(error, [&] { enquire->enquire.set_query(query->query); });
+}
+
+int xap_enquire_sort_by_value(xap_enquire *enquire, uint32_t slot, int reverse, xap_error **error) {
+    return guarded(error, [&] { enquire->enquire.set_sort_by_value_then_relevance(slot, reverse != 0); });
+}
+
+int xap_enquire_set_bm25(xap_enquire *enquire, double k1, double k2, double k3, double b, double min_normlen,
+                         xap_error **error) {
+    return guarded(error, [&] { enquire->enquire.set_weighting_scheme(Xapian::BM25Weight(k1, k2, k3, b, min_normlen)); });
+}
+
+int xap_enquire_add_value_count_spy(xap_enquire *enquire, uint32_t slot, size_t *index, xap_error **error) {
+    return guarded(error, [&] {
+        enquire->spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+        enquire->enquire.add_matchspy(enquire->spies.back().get());
+        *index = enquire->spies.size() - 1;
+    });
+}
+
+int xap_enquire_spy_values(xap_enquire *enquire, size_t index, xap_strlist **values, xap_error **error) {
+    return guarded(error, [&] {
+        auto &spy = *enquire->spies.at(index);
+        auto list = std::make_unique<xap_strlist>();
+        for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+            list->entries.emplace_back(*it, it.get_termfreq());
+        }
+        *values = list.release();
+    });
+}
+
+int xap_enquire_mset(xap_enquire *enquire, uint32_t first, uint32_t max_items, uint32_t check_at_least,
+                     xap_mset **mset, xap_error **error) {
+    return guarded(error, [&] {
+        *mset = new xap_mset{enquire->enquire.get_mset(first, max_items, check_at_least)};
+    });
+}
+
+// MARK: Match sets
+
+void xap_mset_free(xap_mset *mset) { delete mset; }
+uint32_t xap_mset_size(const xap_mset *mset) { return mset->mset.size(); }
+uint32_t xap_mset_matches_estimated(const xap_mset *mset) { return mset->mset.get_matches_estimated(); }
+uint32_t xap_mset_matches_lower_bound(const xap_mset *mset) { return mset->mset.get_matches_lower_bound(); }
+uint32_t xap_mset_matches_upper_bound(const xap_mset *mset) { return mset->mset.get_matches_upper_bound(); }
+
+int xap_mset_item(xap_mset *mset, uint32_t index, uint32_t *docid, double *weight, xap_error **error) {
+    return guarded(error, [&] {
+        if (index >= mset->mset.size()) throw Xapian::RangeError("match set index out of range");
+        auto it = mset->mset[index];
+        *docid = *it;
+        *weight = it.get_weight();
+    });
+}
+
+int xap_mset_document(xap_mset *mset, uint32_t index, xap_document **document, xap_error **error) {
+    return guarded(error, [&] {
+        if (index >= mset->mset.size()) throw Xapian::RangeError("match set index out of range");
+        *document = new xap_document{mset->mset[index].get_document()};
+    });
+}
+
+int xap_mset_snippet(xap_mset *mset, const char *text, size_t length, const xap_stem *stem, unsigned flags,
+                     const char *highlight_start, const char *highlight_end, const char *omit, char **snippet,
+                     xap_error **error) {
+    return guarded(error, [&] {
+        *snippet = copy_string(mset->mset.snippet(text, length, stem->stem, flags, highlight_start, highlight_end, omit));
+    });
+}
+
+// MARK: Compaction
+
+int xap_compact(const char *const *sources, size_t count, const char *destination, xap_error **error) {
+    return guarded(error, [&] {
+        Xapian::Database combined;
+        for (size_t i = 0; i < count; ++i) combined.add_database(Xapian::Database(sources[i]));
+        combined.compact(destination);
+    });
+}
+
+}  // extern "C"

@@ -1,0 +1,216 @@
+/* CXapian: a plain C interface over Xapian 1.4 (Debian's libxapian-dev).
+ *
+ * Thin, exception-safe wrappers: every function is noexcept; a C++ exception never crosses
+ * this boundary. A function that can fail returns 0 on success (or a non-NULL handle) and, on
+ * failure, a non-zero status (or NULL) with *error set to a new xap_error naming the Xapian
+ * exception class and its message; free it with xap_error_free. Strings returned through
+ * `char **` are malloc'd and freed with xap_string_free. Handles are not thread-safe: use each
+ * from one thread at a time. No C++ or Xapian header is included here on purpose.
+ */
+#ifndef CXAPIAN_H
+#define CXAPIAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct xap_error xap_error;
+typedef struct xap_database xap_database;
+typedef struct xap_document xap_document;
+typedef struct xap_stem xap_stem;
+typedef struct xap_query xap_query;
+typedef struct xap_queryparser xap_queryparser;
+typedef struct xap_enquire xap_enquire;
+typedef struct xap_mset xap_mset;
+typedef struct xap_strlist xap_strlist;
+
+/* Errors */
+const char *_Nonnull xap_error_type(const xap_error *_Nonnull error);
+const char *_Nonnull xap_error_message(const xap_error *_Nonnull error);
+void xap_error_free(xap_error *_Nullable error);
+void xap_string_free(char *_Nullable string);
+
+/* A list of byte strings with an optional count each (terms with frequencies, keys, values). */
+size_t xap_strlist_size(const xap_strlist *_Nonnull list);
+const char *_Nonnull xap_strlist_get(const xap_strlist *_Nonnull list, size_t index, size_t *_Nonnull length);
+uint32_t xap_strlist_count(const xap_strlist *_Nonnull list, size_t index);
+void xap_strlist_free(xap_strlist *_Nullable list);
+
+/* Databases. One handle type for readers and writers; the write calls fail on a reader. */
+xap_database *_Nullable xap_database_open(const char *_Nonnull path, xap_error *_Nullable *_Nonnull error);
+/* flags: Xapian's DB_* constants (DB_CREATE_OR_OPEN = 0, DB_CREATE_OR_OVERWRITE = 1, DB_CREATE = 2,
+ * DB_OPEN = 3, DB_NO_SYNC = 4, DB_RETRY_LOCK = 0x40). */
+xap_database *_Nullable xap_database_open_writable(const char *_Nonnull path, int flags,
+                                                   xap_error *_Nullable *_Nonnull error);
+void xap_database_free(xap_database *_Nullable db);
+int xap_database_close(xap_database *_Nonnull db, xap_error *_Nullable *_Nonnull error);
+int xap_database_reopen(xap_database *_Nonnull db, int *_Nonnull reopened, xap_error *_Nullable *_Nonnull error);
+int xap_database_doccount(xap_database *_Nonnull db, uint32_t *_Nonnull count, xap_error *_Nullable *_Nonnull error);
+int xap_database_revision(xap_database *_Nonnull db, uint64_t *_Nonnull revision, xap_error *_Nullable *_Nonnull error);
+int xap_database_termfreq(xap_database *_Nonnull db, const char *_Nonnull term, uint32_t *_Nonnull freq,
+                          xap_error *_Nullable *_Nonnull error);
+/* Number of distinct terms starting with prefix ("" for all). */
+int xap_database_term_count(xap_database *_Nonnull db, const char *_Nonnull prefix, uint64_t *_Nonnull count,
+                            xap_error *_Nullable *_Nonnull error);
+/* Terms starting with prefix, with their document frequencies. */
+int xap_database_terms(xap_database *_Nonnull db, const char *_Nonnull prefix, xap_strlist *_Nullable *_Nonnull terms,
+                       xap_error *_Nullable *_Nonnull error);
+/* The first document indexed by term, or *docid = 0 when none is. */
+int xap_database_first_posting(xap_database *_Nonnull db, const char *_Nonnull term, uint32_t *_Nonnull docid,
+                               xap_error *_Nullable *_Nonnull error);
+int xap_database_document(xap_database *_Nonnull db, uint32_t docid, xap_document *_Nullable *_Nonnull document,
+                          xap_error *_Nullable *_Nonnull error);
+int xap_database_metadata(xap_database *_Nonnull db, const char *_Nonnull key, char *_Nullable *_Nonnull value,
+                          size_t *_Nonnull length, xap_error *_Nullable *_Nonnull error);
+/* Metadata keys starting with prefix. */
+int xap_database_metadata_keys(xap_database *_Nonnull db, const char *_Nonnull prefix,
+                               xap_strlist *_Nullable *_Nonnull keys, xap_error *_Nullable *_Nonnull error);
+/* The smallest and largest value in a slot; empty strings when the slot is unused. */
+int xap_database_value_bounds(xap_database *_Nonnull db, uint32_t slot, char *_Nullable *_Nonnull lower,
+                              size_t *_Nonnull lower_length, char *_Nullable *_Nonnull upper,
+                              size_t *_Nonnull upper_length, xap_error *_Nullable *_Nonnull error);
+/* A spelling correction for word from the database's spelling data, or "" when none. */
+int xap_database_spelling_suggestion(xap_database *_Nonnull db, const char *_Nonnull word, unsigned max_edit_distance,
+                                     char *_Nullable *_Nonnull suggestion, xap_error *_Nullable *_Nonnull error);
+
+/* Writing (the handle must come from xap_database_open_writable). */
+int xap_database_replace_document(xap_database *_Nonnull db, const char *_Nonnull unique_term,
+                                  xap_document *_Nonnull document, uint32_t *_Nonnull docid,
+                                  xap_error *_Nullable *_Nonnull error);
+int xap_database_delete_documents(xap_database *_Nonnull db, const char *_Nonnull term,
+                                  xap_error *_Nullable *_Nonnull error);
+int xap_database_set_metadata(xap_database *_Nonnull db, const char *_Nonnull key, const char *_Nonnull value,
+                              size_t length, xap_error *_Nullable *_Nonnull error);
+int xap_database_add_spelling(xap_database *_Nonnull db, const char *_Nonnull word, uint32_t increment,
+                              xap_error *_Nullable *_Nonnull error);
+int xap_database_add_synonym(xap_database *_Nonnull db, const char *_Nonnull term, const char *_Nonnull synonym,
+                             xap_error *_Nullable *_Nonnull error);
+int xap_database_clear_synonyms(xap_database *_Nonnull db, const char *_Nonnull term,
+                                xap_error *_Nullable *_Nonnull error);
+/* Terms that have synonyms, starting with prefix. */
+int xap_database_synonym_keys(xap_database *_Nonnull db, const char *_Nonnull prefix,
+                              xap_strlist *_Nullable *_Nonnull keys, xap_error *_Nullable *_Nonnull error);
+int xap_database_commit(xap_database *_Nonnull db, xap_error *_Nullable *_Nonnull error);
+int xap_database_begin_transaction(xap_database *_Nonnull db, int flushed, xap_error *_Nullable *_Nonnull error);
+int xap_database_commit_transaction(xap_database *_Nonnull db, xap_error *_Nullable *_Nonnull error);
+int xap_database_cancel_transaction(xap_database *_Nonnull db, xap_error *_Nullable *_Nonnull error);
+
+/* Documents */
+xap_document *_Nullable xap_document_new(void); /* NULL only when out of memory */
+void xap_document_free(xap_document *_Nullable document);
+int xap_document_add_posting(xap_document *_Nonnull document, const char *_Nonnull term, uint32_t position,
+                             uint32_t wdf_increment, xap_error *_Nullable *_Nonnull error);
+int xap_document_add_term(xap_document *_Nonnull document, const char *_Nonnull term, uint32_t wdf_increment,
+                          xap_error *_Nullable *_Nonnull error);
+int xap_document_add_boolean_term(xap_document *_Nonnull document, const char *_Nonnull term,
+                                  xap_error *_Nullable *_Nonnull error);
+int xap_document_set_value(xap_document *_Nonnull document, uint32_t slot, const char *_Nonnull value,
+                           size_t length, xap_error *_Nullable *_Nonnull error);
+int xap_document_value(xap_document *_Nonnull document, uint32_t slot, char *_Nullable *_Nonnull value,
+                       size_t *_Nonnull length, xap_error *_Nullable *_Nonnull error);
+int xap_document_set_data(xap_document *_Nonnull document, const char *_Nonnull data, size_t length,
+                          xap_error *_Nullable *_Nonnull error);
+int xap_document_data(xap_document *_Nonnull document, char *_Nullable *_Nonnull data, size_t *_Nonnull length,
+                      xap_error *_Nullable *_Nonnull error);
+/* The document's terms with their wdf. */
+int xap_document_terms(xap_document *_Nonnull document, xap_strlist *_Nullable *_Nonnull terms,
+                       xap_error *_Nullable *_Nonnull error);
+
+/* Stemmers */
+xap_stem *_Nullable xap_stem_new(const char *_Nonnull language, xap_error *_Nullable *_Nonnull error);
+void xap_stem_free(xap_stem *_Nullable stem);
+int xap_stem_word(xap_stem *_Nonnull stem, const char *_Nonnull word, char *_Nullable *_Nonnull stemmed,
+                  xap_error *_Nullable *_Nonnull error);
+
+/* Queries. Operators are Xapian::Query::op values (OP_AND = 0, OP_OR = 1, OP_AND_NOT = 2,
+ * OP_XOR = 3, OP_AND_MAYBE = 4, OP_FILTER = 5, OP_NEAR = 6, OP_PHRASE = 7, OP_VALUE_RANGE = 8,
+ * OP_SCALE_WEIGHT = 9, OP_ELITE_SET = 10, OP_VALUE_GE = 11, OP_VALUE_LE = 12, OP_SYNONYM = 13). */
+xap_query *_Nullable xap_query_new_match_all(void); /* NULL only when out of memory */
+xap_query *_Nullable xap_query_new_term(const char *_Nonnull term, uint32_t wqf, uint32_t position,
+                                        xap_error *_Nullable *_Nonnull error);
+xap_query *_Nullable xap_query_combine(int op, xap_query *_Nonnull const *_Nullable subqueries, size_t count,
+                                       uint32_t parameter, xap_error *_Nullable *_Nonnull error);
+xap_query *_Nullable xap_query_scale_weight(const xap_query *_Nonnull query, double factor,
+                                            xap_error *_Nullable *_Nonnull error);
+/* OP_VALUE_RANGE, OP_VALUE_GE (upper ignored) or OP_VALUE_LE (lower ignored). */
+xap_query *_Nullable xap_query_new_value_range(int op, uint32_t slot, const char *_Nonnull lower,
+                                               const char *_Nonnull upper, xap_error *_Nullable *_Nonnull error);
+void xap_query_free(xap_query *_Nullable query);
+int xap_query_is_empty(const xap_query *_Nonnull query);
+char *_Nullable xap_query_description(const xap_query *_Nonnull query);
+/* The distinct terms of the query (as QueryParser produced them), in query order. */
+int xap_query_terms(const xap_query *_Nonnull query, xap_strlist *_Nullable *_Nonnull terms,
+                    xap_error *_Nullable *_Nonnull error);
+
+/* Query parser. Flags are Xapian::QueryParser::FLAG_* values; strategies STEM_NONE = 0,
+ * STEM_SOME = 1, STEM_ALL = 2, STEM_ALL_Z = 3, STEM_SOME_FULL_POS = 4. */
+xap_queryparser *_Nullable xap_queryparser_new(void); /* NULL only when out of memory */
+void xap_queryparser_free(xap_queryparser *_Nullable parser);
+/* The parser keeps its own copy of the stemmer. */
+void xap_queryparser_set_stemmer(xap_queryparser *_Nonnull parser, const xap_stem *_Nonnull stem, int strategy);
+void xap_queryparser_set_stopwords(xap_queryparser *_Nonnull parser, const char *_Nonnull const *_Nullable words,
+                                   size_t count);
+void xap_queryparser_set_default_op(xap_queryparser *_Nonnull parser, int op);
+/* The parser keeps a reference to the database (for wildcards, spelling and synonyms). */
+void xap_queryparser_set_database(xap_queryparser *_Nonnull parser, xap_database *_Nonnull db);
+void xap_queryparser_set_max_expansion(xap_queryparser *_Nonnull parser, uint32_t max_expansion);
+int xap_queryparser_add_prefix(xap_queryparser *_Nonnull parser, const char *_Nonnull field,
+                               const char *_Nonnull prefix, xap_error *_Nullable *_Nonnull error);
+int xap_queryparser_add_boolean_prefix(xap_queryparser *_Nonnull parser, const char *_Nonnull field,
+                                       const char *_Nonnull prefix, xap_error *_Nullable *_Nonnull error);
+/* A Xapian::DateRangeProcessor on slot (values stored as YYYYMMDD) for "field:" ranges. */
+int xap_queryparser_add_date_range(xap_queryparser *_Nonnull parser, uint32_t slot, const char *_Nonnull field,
+                                   int epoch_year, xap_error *_Nullable *_Nonnull error);
+xap_query *_Nullable xap_queryparser_parse(xap_queryparser *_Nonnull parser, const char *_Nonnull query,
+                                           unsigned flags, const char *_Nonnull default_prefix,
+                                           xap_error *_Nullable *_Nonnull error);
+/* After a parse with FLAG_SPELLING_CORRECTION: the corrected query string, "" when none. */
+char *_Nullable xap_queryparser_corrected_query(xap_queryparser *_Nonnull parser);
+
+/* Enquire */
+xap_enquire *_Nullable xap_enquire_new(xap_database *_Nonnull db, xap_error *_Nullable *_Nonnull error);
+void xap_enquire_free(xap_enquire *_Nullable enquire);
+int xap_enquire_set_query(xap_enquire *_Nonnull enquire, const xap_query *_Nonnull query,
+                          xap_error *_Nullable *_Nonnull error);
+/* Sort by a value slot (then relevance), instead of relevance only. */
+int xap_enquire_sort_by_value(xap_enquire *_Nonnull enquire, uint32_t slot, int reverse,
+                              xap_error *_Nullable *_Nonnull error);
+int xap_enquire_set_bm25(xap_enquire *_Nonnull enquire, double k1, double k2, double k3, double b,
+                         double min_normlen, xap_error *_Nullable *_Nonnull error);
+/* Adds a Xapian::ValueCountMatchSpy over slot, owned by the enquire; returns its index. */
+int xap_enquire_add_value_count_spy(xap_enquire *_Nonnull enquire, uint32_t slot, size_t *_Nonnull index,
+                                    xap_error *_Nullable *_Nonnull error);
+/* Values counted by spy index during the last get_mset, with their counts. */
+int xap_enquire_spy_values(xap_enquire *_Nonnull enquire, size_t index, xap_strlist *_Nullable *_Nonnull values,
+                           xap_error *_Nullable *_Nonnull error);
+int xap_enquire_mset(xap_enquire *_Nonnull enquire, uint32_t first, uint32_t max_items, uint32_t check_at_least,
+                     xap_mset *_Nullable *_Nonnull mset, xap_error *_Nullable *_Nonnull error);
+
+/* Match sets */
+void xap_mset_free(xap_mset *_Nullable mset);
+uint32_t xap_mset_size(const xap_mset *_Nonnull mset);
+uint32_t xap_mset_matches_estimated(const xap_mset *_Nonnull mset);
+uint32_t xap_mset_matches_lower_bound(const xap_mset *_Nonnull mset);
+uint32_t xap_mset_matches_upper_bound(const xap_mset *_Nonnull mset);
+int xap_mset_item(xap_mset *_Nonnull mset, uint32_t index, uint32_t *_Nonnull docid, double *_Nonnull weight,
+                  xap_error *_Nullable *_Nonnull error);
+int xap_mset_document(xap_mset *_Nonnull mset, uint32_t index, xap_document *_Nullable *_Nonnull document,
+                      xap_error *_Nullable *_Nonnull error);
+/* MSet::snippet with the given stemmer (the query's, so stemmed matches are highlighted). */
+int xap_mset_snippet(xap_mset *_Nonnull mset, const char *_Nonnull text, size_t length,
+                     const xap_stem *_Nonnull stem, unsigned flags, const char *_Nonnull highlight_start,
+                     const char *_Nonnull highlight_end, const char *_Nonnull omit,
+                     char *_Nullable *_Nonnull snippet, xap_error *_Nullable *_Nonnull error);
+
+/* Compaction: merge source databases into one at destination (a new directory). */
+int xap_compact(const char *_Nonnull const *_Nullable sources, size_t count, const char *_Nonnull destination,
+                xap_error *_Nullable *_Nonnull error);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CXAPIAN_H */
