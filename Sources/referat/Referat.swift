@@ -1,1 +1,16 @@
-@main struct Referat { static func main() {} }
+import ArgumentParser
+
+@main
+struct Referat: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "referat",
+        abstract: "Search Danish meeting minutes (referater), indexed with Xapian.",
+        subcommands: [IndexCommand.self, SearchCommand.self, StatsCommand.self, EvalCommand.self]
+    )
+}
+
+/// Where the index lives; shared by every subcommand.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: "The index directory.")
+    var db: String = "index"
+}

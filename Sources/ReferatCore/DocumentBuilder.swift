@@ -1,0 +1,46 @@
+import Foundation
+import Minutes
+import Xapian
+
+/// Builds the Xapian document of one agenda item: its text terms, filter terms, values and
+/// stored record.
+struct DocumentBuilder {
+    let terms: TermIndexer
+
+    func document(for record: ItemRecord, item: AgendaItem, meeting: Meeting) throws -> Document {
+        let document = try Document()
+        // Title first, weighted; then each section after a gap so phrases never cross fields.
+        var position = try terms.index(
+            item.title, into: document, startPosition: 1, wdfIncrement: IndexSchema.titleWeight,
+            fieldPrefix: IndexSchema.titlePrefix)
+        for section in item.sections {
+            position += IndexSchema.fieldGap
+            if let heading = section.heading {
+                position = try terms.index(heading, into: document, startPosition: position)
+            }
+            position = try terms.index(section.text, into: document, startPosition: position)
+        }
+
+        try document.addBooleanTerm(IndexSchema.idPrefix + record.id)
+        try document.addBooleanTerm(IndexSchema.filePrefix + record.file)
+        if let cluster = meeting.cluster {
+            try document.addBooleanTerm(IndexSchema.clusterPrefix + IndexSchema.filterValue(cluster))
+            try document.setValue(cluster, slot: IndexSchema.clusterSlot)
+        }
+        if let forum = meeting.forum {
+            try document.addBooleanTerm(IndexSchema.forumPrefix + IndexSchema.filterValue(forum))
+            try document.setValue(forum, slot: IndexSchema.forumSlot)
+        }
+        if let region = meeting.region {
+            try document.addBooleanTerm(IndexSchema.regionPrefix + IndexSchema.filterValue(region))
+        }
+        if let date = meeting.date {
+            try document.addBooleanTerm(IndexSchema.yearPrefix + String(date.year))
+            try document.setValue(date.compact, slot: IndexSchema.dateSlot)
+            try document.setValue(String(date.year), slot: IndexSchema.yearSlot)
+        }
+        let data = try JSONEncoder().encode(record)
+        try document.setData(String(decoding: data, as: UTF8.self))
+        return document
+    }
+}

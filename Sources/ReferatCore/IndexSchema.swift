@@ -1,0 +1,70 @@
+import Minutes
+
+/// How agenda items are laid out in Xapian: term prefixes, value slots and the fields the query
+/// parser knows. The indexer and the searcher both read it, so they cannot disagree.
+enum IndexSchema {
+    /// Xapian's conventional prefix for stemmed terms (as QueryParser's STEM_SOME produces them).
+    static let stemPrefix = "Z"
+    /// Title words, for `titel:` searches.
+    static let titlePrefix = "S"
+    /// The item's unique id term: re-indexing replaces, never duplicates.
+    static let idPrefix = "Q"
+    /// The corpus-relative file path: finds every item of one file.
+    static let filePrefix = "XP"
+    static let clusterPrefix = "XK"
+    static let forumPrefix = "XF"
+    static let regionPrefix = "XR"
+    static let yearPrefix = "XY"
+
+    /// YYYYMMDD, for sorting and date ranges.
+    static let dateSlot: UInt32 = 0
+    /// Display names, counted for facets.
+    static let clusterSlot: UInt32 = 1
+    static let forumSlot: UInt32 = 2
+    static let yearSlot: UInt32 = 3
+
+    /// Positions skipped between the title and each section, so phrases never span fields.
+    static let fieldGap = 100
+    /// Title words count this many times a body word.
+    static let titleWeight = 3
+    /// Xapian refuses terms over 245 bytes; longer "words" are noise (URLs, base64) anyway.
+    static let maxTermBytes = 64
+
+    static let stemmerLanguage = "danish"
+
+    /// Filter fields for `field:value` in queries.
+    static let booleanFields: [(field: String, prefix: String)] = [
+        ("klynge", clusterPrefix), ("cluster", clusterPrefix),
+        ("forum", forumPrefix),
+        ("region", regionPrefix),
+        ("år", yearPrefix), ("year", yearPrefix),
+    ]
+    /// Free-text fields for `field:word`.
+    static let textFields: [(field: String, prefix: String)] = [("titel", titlePrefix), ("title", titlePrefix)]
+    /// `dato:2022-01-01..2022-12-31`.
+    static let dateFields = ["dato", "date"]
+
+    /// A filter value as stored in a boolean term: lowercase, spaces as hyphens, so
+    /// "Faglig Sundhedsklynge" is `forum:faglig-sundhedsklynge`.
+    static func filterValue(_ name: String) -> String {
+        name.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: "-")
+    }
+
+    /// A stable id for an item, safe in URLs: the file path (without extension) and the item
+    /// number. A short hash keeps two paths apart when making the path URL-safe changed it.
+    static func itemID(file: String, number: Int) -> String {
+        var base = file
+        if let dot = base.lastIndex(of: "."), !base[dot...].contains("/") { base = String(base[..<dot]) }
+        let safe = String(base.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "_" })
+        let suffix = safe == base ? "" : "~" + fnv1a(file)
+        return "\(safe)\(suffix)-\(number)"
+    }
+
+    private static func fnv1a(_ text: String) -> String {
+        var hash: UInt32 = 2_166_136_261
+        for byte in text.utf8 {
+            hash = (hash ^ UInt32(byte)) &* 16_777_619
+        }
+        return String(hash, radix: 16)
+    }
+}

@@ -1,0 +1,81 @@
+import DanishText
+import Minutes
+import Xapian
+
+/// Turns a `SearchRequest` into a Xapian query with Xapian's QueryParser, configured from
+/// `IndexSchema` so that it asks for exactly the terms the indexer wrote.
+final class QueryBuilder {
+    /// Syntax a search box user may type: phrases, AND/OR/NOT, +/-, trailing wildcards,
+    /// field prefixes and ranges.
+    static let flags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .wildcard, .pureNot]
+    /// How much more an item with all the query's words weighs than one with some of them, so
+    /// that multi-word queries list items with all the words first.
+    static let allWordsBoost = 10.0
+
+    let stemmer: Stemmer
+    private let parser: QueryParser
+
+    init(database: Database) throws {
+        stemmer = try Stemmer(language: IndexSchema.stemmerLanguage)
+        parser = try QueryParser()
+        parser.setStemmer(stemmer, strategy: .some)
+        try parser.setStopWords(StopWords.danish)
+        parser.setDatabase(database)
+        parser.setMaxWildcardExpansion(200)
+        for (field, prefix) in IndexSchema.booleanFields {
+            try parser.addBooleanPrefix(field: field, prefix: prefix)
+        }
+        for (field, prefix) in IndexSchema.textFields {
+            try parser.addPrefix(field: field, prefix: prefix)
+        }
+        for field in IndexSchema.dateFields {
+            try parser.addDateRange(slot: IndexSchema.dateSlot, field: field + ":")
+        }
+    }
+
+    /// The full query: the user's words (all-words matches first) narrowed by the filters.
+    func query(for request: SearchRequest) throws -> Query {
+        let text = request.query.trimmingCharacters(in: .whitespacesAndNewlines)
+        var query: Query
+        if text.isEmpty {
+            query = try Query.matchAll()
+        } else {
+            query = try parse(text)
+        }
+        let filters = try filterQueries(for: request)
+        if !filters.isEmpty {
+            query = try Query(.filter, [query, try Query(.and, filters)])
+        }
+        return query
+    }
+
+    private func parse(_ text: String) throws -> Query {
+        do {
+            parser.setDefaultOperator(.or)
+            let anyWord = try parser.parse(text, flags: Self.flags)
+            parser.setDefaultOperator(.and)
+            let allWords = try parser.parse(text, flags: Self.flags)
+            if allWords.description == anyWord.description { return allWords }
+            return try Query(.or, [try allWords.scaled(by: Self.allWordsBoost), anyWord])
+        } catch where error.kind == .queryParser {
+            throw ReferatError.badQuery(query: text, reason: error.message)
+        }
+    }
+
+    private func filterQueries(for request: SearchRequest) throws -> [Query] {
+        var filters: [Query] = []
+        if let cluster = request.cluster {
+            filters.append(try Query(term: IndexSchema.clusterPrefix + IndexSchema.filterValue(cluster)))
+        }
+        if let forum = request.forum {
+            filters.append(try Query(term: IndexSchema.forumPrefix + IndexSchema.filterValue(forum)))
+        }
+        if let year = request.year {
+            filters.append(try Query(term: IndexSchema.yearPrefix + String(year)))
+        }
+        if request.from != nil || request.to != nil {
+            filters.append(try Query(valueIn: IndexSchema.dateSlot, from: request.from?.compact, to: request.to?.compact))
+        }
+        return filters
+    }
+}

@@ -1,0 +1,28 @@
+import Xapian
+
+/// Errors a user or a script can act on; each description is one line naming what failed.
+public enum ReferatError: Error, CustomStringConvertible, Equatable {
+    case indexMissing(path: String)
+    case indexUnreadable(path: String, reason: String)
+    case indexLocked(path: String)
+    case corpusMissing(path: String)
+    case badQuery(query: String, reason: String)
+    case badParameter(name: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .indexMissing(let path):
+            "no index at \(path): run `referat index` first"
+        case .indexUnreadable(let path, let reason):
+            "cannot read the index at \(path): \(reason)"
+        case .indexLocked(let path):
+            "the index at \(path) is being updated by another process"
+        case .corpusMissing(let path):
+            "no corpus directory at \(path)"
+        case .badQuery(let query, let reason):
+            "cannot parse the query \"\(query)\": \(reason)"
+        case .badParameter(let name, let reason):
+            "bad \(name): \(reason)"
+        }
+    }
+}

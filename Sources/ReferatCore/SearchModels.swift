@@ -1,0 +1,132 @@
+import Minutes
+
+/// A search as a user or a script asks it.
+public struct SearchRequest: Sendable, Equatable {
+    public static let maxQueryLength = 1_000
+    public static let maxLimit = 100
+
+    public var query: String
+    public var limit: Int
+    public var offset: Int
+    public var cluster: String?
+    public var forum: String?
+    public var year: Int?
+    public var from: MeetingDate?
+    public var to: MeetingDate?
+    /// Count clusters, forums and years over the whole match (costs a full pass).
+    public var facets: Bool
+
+    public init(
+        query: String, limit: Int = 10, offset: Int = 0, cluster: String? = nil, forum: String? = nil,
+        year: Int? = nil, from: MeetingDate? = nil, to: MeetingDate? = nil, facets: Bool = false
+    ) {
+        self.query = query
+        self.limit = limit
+        self.offset = offset
+        self.cluster = cluster
+        self.forum = forum
+        self.year = year
+        self.from = from
+        self.to = to
+        self.facets = facets
+    }
+
+    /// Rejects what no search can answer, naming the parameter.
+    public func validate() throws {
+        if query.count > Self.maxQueryLength {
+            throw ReferatError.badParameter(name: "query", reason: "longer than \(Self.maxQueryLength) characters")
+        }
+        if !(1...Self.maxLimit).contains(limit) {
+            throw ReferatError.badParameter(name: "limit", reason: "must be between 1 and \(Self.maxLimit)")
+        }
+        if offset < 0 {
+            throw ReferatError.badParameter(name: "offset", reason: "must not be negative")
+        }
+        if let from, let to, from > to {
+            throw ReferatError.badParameter(name: "from", reason: "\(from) is after to \(to)")
+        }
+    }
+}
+
+/// The answer to a search; its JSON form is the stable output of `referat search --json` and
+/// `GET /api/search` (documented in the README).
+public struct SearchResponse: Codable, Sendable, Equatable {
+    public struct Hit: Codable, Sendable, Equatable {
+        public struct Meeting: Codable, Sendable, Equatable {
+            public var cluster: String?
+            public var region: String?
+            public var forum: String?
+            public var date: String?
+            public var title: String?
+        }
+
+        public struct Item: Codable, Sendable, Equatable {
+            public var number: Int
+            public var title: String
+        }
+
+        public var rank: Int
+        public var score: Double
+        public var id: String
+        public var file: String
+        public var meeting: Meeting
+        public var item: Item
+        /// HTML: the text escaped, the matched words in `<mark>…</mark>`.
+        public var snippet: String
+    }
+
+    /// Document counts per value over the whole match.
+    public struct Facets: Codable, Sendable, Equatable {
+        public struct Count: Codable, Sendable, Equatable {
+            public var value: String
+            public var count: Int
+        }
+
+        public var cluster: [Count]
+        public var forum: [Count]
+        public var year: [Count]
+    }
+
+    public var query: String
+    public var totalEstimate: Int
+    public var offset: Int
+    public var limit: Int
+    public var results: [Hit]
+    /// A better spelled query, when the index's spelling data has one.
+    public var suggestion: String?
+    /// Set when the query as typed found nothing and the suggestion was searched instead.
+    public var searchedSuggestion: Bool
+    public var facets: Facets?
+
+    enum CodingKeys: String, CodingKey {
+        case query
+        case totalEstimate = "total_estimate"
+        case offset, limit, results, suggestion
+        case searchedSuggestion = "searched_suggestion"
+        case facets
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(query, forKey: .query)
+        try container.encode(totalEstimate, forKey: .totalEstimate)
+        try container.encode(offset, forKey: .offset)
+        try container.encode(limit, forKey: .limit)
+        try container.encode(results, forKey: .results)
+        // Absent metadata is an explicit null, so scripts can rely on every key being there.
+        try container.encode(suggestion, forKey: .suggestion)
+        try container.encode(searchedSuggestion, forKey: .searchedSuggestion)
+        try container.encodeIfPresent(facets, forKey: .facets)
+    }
+}
+
+extension SearchResponse.Hit.Meeting {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(cluster, forKey: .cluster)
+        try container.encode(region, forKey: .region)
+        try container.encode(forum, forKey: .forum)
+        try container.encode(date, forKey: .date)
+        try container.encode(title, forKey: .title)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Xapian
+
+/// Answers searches from one read-only handle on the index. Not thread-safe (Xapian handles
+/// are not): one per thread or task, or take them from a `SearcherPool`.
+public final class Searcher {
+    public let databasePath: String
+    private let database: Database
+    private var builder: QueryBuilder
+    /// How often a search is retried after the index changed under it.
+    private static let modifiedRetries = 3
+
+    public init(databasePath: String) throws {
+        self.databasePath = databasePath
+        do {
+            database = try Database(path: databasePath)
+        } catch {
+            if !FileManager.default.fileExists(atPath: databasePath) {
+                throw ReferatError.indexMissing(path: databasePath)
+            }
+            throw ReferatError.indexUnreadable(path: databasePath, reason: error.message)
+        }
+        builder = try QueryBuilder(database: database)
+    }
+
+    public func search(_ request: SearchRequest) throws -> SearchResponse {
+        try request.validate()
+        return try readingLatest { try run(request) }
+    }
+
+    /// One stored item by its id, or nil.
+    public func item(id: String) throws -> ItemRecord? {
+        try readingLatest {
+            guard let docid = try database.firstDocumentID(withTerm: IndexSchema.idPrefix + id) else { return nil }
+            return try record(from: try database.document(docid))
+        }
+    }
+
+    /// The revision and size of the index this searcher reads.
+    public func status() throws -> (documents: Int, revision: UInt64) {
+        try readingLatest { (try database.documentCount, try database.revision) }
+    }
+
+    public func statistics() throws -> IndexStatistics {
+        try readingLatest { try IndexStatistics(database: database) }
+    }
+
+    /// Runs `body` on the latest committed revision. A writer's commit can invalidate what a
+    /// reader is reading (DatabaseModifiedError); Xapian's answer is reopen() and retry.
+    private func readingLatest<T>(_ body: () throws -> T) throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                try database.reopen()
+                return try body()
+            } catch let error as XapianError where error.kind == .databaseModified && attempt < Self.modifiedRetries {
+                attempt += 1
+            } catch let error as XapianError {
+                throw ReferatError.indexUnreadable(path: databasePath, reason: error.description)
+            }
+        }
+    }
+
+    private func run(_ request: SearchRequest) throws -> SearchResponse {
+        let query = try builder.query(for: request)
+        let enquire = try Enquire(database: database)
+        try enquire.setQuery(query)
+        let spies = request.facets
+            ? [
+                try enquire.addValueCountSpy(slot: IndexSchema.clusterSlot),
+                try enquire.addValueCountSpy(slot: IndexSchema.forumSlot),
+                try enquire.addValueCountSpy(slot: IndexSchema.yearSlot),
+            ] : []
+        // Facets count the whole match, not just the page: make Xapian look at every match.
+        let checkAtLeast = request.facets ? try database.documentCount : 0
+        let mset = try enquire.mset(first: request.offset, maxItems: request.limit, checkAtLeast: checkAtLeast)
+        var hits: [SearchResponse.Hit] = []
+        for index in 0..<mset.count {
+            let (_, weight) = try mset.item(at: index)
+            let record = try record(from: try mset.document(at: index))
+            let snippet = try mset.snippet(
+                of: record.text, length: 300, stemmer: builder.stemmer, highlightStart: "<mark>",
+                highlightEnd: "</mark>")
+            hits.append(
+                SearchResponse.Hit(
+                    rank: request.offset + index + 1, score: (weight * 1000).rounded() / 1000, id: record.id,
+                    file: record.file,
+                    meeting: .init(
+                        cluster: record.meeting.cluster, region: record.meeting.region, forum: record.meeting.forum,
+                        date: record.meeting.date, title: record.meeting.title),
+                    item: .init(number: record.number, title: record.title), snippet: snippet))
+        }
+        var facets: SearchResponse.Facets?
+        if spies.count == 3 {
+            func counts(_ spy: Enquire.SpyID) throws -> [SearchResponse.Facets.Count] {
+                try enquire.spyValues(spy)
+                    .map { SearchResponse.Facets.Count(value: $0.value, count: $0.count) }
+                    .sorted { ($1.count, $0.value) < ($0.count, $1.value) }
+            }
+            facets = .init(cluster: try counts(spies[0]), forum: try counts(spies[1]), year: try counts(spies[2]))
+        }
+        return SearchResponse(
+            query: request.query, totalEstimate: mset.matchesEstimated, offset: request.offset, limit: request.limit,
+            results: hits, suggestion: nil, searchedSuggestion: false, facets: facets)
+    }
+
+    private func record(from document: Document) throws -> ItemRecord {
+        try JSONDecoder().decode(ItemRecord.self, from: Data(try document.data().utf8))
+    }
+}
+
+@available(*, unavailable, message: "Xapian handles are not thread-safe: one Searcher per thread or task")
+extension Searcher: Sendable {}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import Minutes
+import ReferatCore
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search the index; print the matching agenda items, best first.",
+        discussion: """
+            QUERY uses Xapian's syntax: "a phrase", AND/OR/NOT, +must -mustnot, wildcards (palli*), \
+            filters klynge:nord forum:klyngestyregruppe år:2022 titel:budget and date ranges \
+            dato:2022-01-01..2022-12-31.
+            """
+    )
+
+    @Argument(help: "The query.")
+    var query: String
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Number of results (1-\(SearchRequest.maxLimit)).")
+    var limit: Int = 10
+
+    @Option(help: "Skip this many results (for paging).")
+    var offset: Int = 0
+
+    @Option(help: "Only this cluster, e.g. Nord.")
+    var cluster: String?
+
+    @Option(help: "Only this forum, e.g. Klyngestyregruppe.")
+    var forum: String?
+
+    @Option(help: "Only meetings on or after this date (YYYY-MM-DD).")
+    var from: String?
+
+    @Option(help: "Only meetings on or before this date (YYYY-MM-DD).")
+    var to: String?
+
+    @Flag(help: "Print one JSON object (see the README for its schema).")
+    var json = false
+
+    func validate() throws {
+        for (name, value) in [("--from", from), ("--to", to)] {
+            if let value, MeetingDate(iso: value) == nil {
+                throw ValidationError("\(name) must be a date as YYYY-MM-DD, not \"\(value)\"")
+            }
+        }
+        if !(1...SearchRequest.maxLimit).contains(limit) {
+            throw ValidationError("--limit must be between 1 and \(SearchRequest.maxLimit)")
+        }
+        if offset < 0 { throw ValidationError("--offset must not be negative") }
+    }
+
+    func run() throws {
+        let request = SearchRequest(
+            query: query, limit: limit, offset: offset, cluster: cluster, forum: forum,
+            from: from.flatMap(MeetingDate.init(iso:)), to: to.flatMap(MeetingDate.init(iso:)))
+        let response = try Searcher(databasePath: database.db).search(request)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(response), as: UTF8.self))
+        } else {
+            print(HumanOutput(response: response, useColor: isatty(STDOUT_FILENO) != 0).text, terminator: "")
+        }
+    }
+}
+
+/// The terminal rendering of a search: one block per hit.
+struct HumanOutput {
+    let response: SearchResponse
+    let useColor: Bool
+
+    var text: String {
+        var lines: [String] = []
+        if let suggestion = response.suggestion {
+            lines.append(
+                response.searchedSuggestion
+                    ? "Ingen resultater for \"\(response.query)\"; viser resultater for \"\(suggestion)\"."
+                    : "Mente du: \(suggestion)?")
+        }
+        if response.results.isEmpty {
+            lines.append("Ingen resultater for \"\(response.query)\".")
+        } else {
+            lines.append("Ca. \(response.totalEstimate) resultater for \"\(response.query)\":")
+        }
+        for hit in response.results {
+            let meeting = [hit.meeting.cluster, hit.meeting.forum, hit.meeting.date]
+                .map { $0 ?? "?" }.joined(separator: " · ")
+            lines.append("")
+            lines.append("\(hit.rank). \(meeting)")
+            lines.append("   Punkt \(hit.item.number): \(bold(hit.item.title))")
+            lines.append("   \(hit.file)  [\(hit.id)]")
+            lines.append("   " + terminalSnippet(hit.snippet))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func bold(_ text: String) -> String { useColor ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+
+    /// The snippet is HTML; a terminal gets bold (or «») for <mark> and plain characters.
+    private func terminalSnippet(_ html: String) -> String {
+        let (start, end) = useColor ? ("\u{1B}[1;33m", "\u{1B}[0m") : ("«", "»")
+        return html.replacingOccurrences(of: "<mark>", with: start)
+            .replacingOccurrences(of: "</mark>", with: end)
+            .replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&amp;", with: "&")
+            .replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Minutes
+import Testing
+
+@testable import ReferatCore
+
+@Suite struct SearchTests {
+    @Test func ipsFindsItemsFromNordMidtAndSyd() throws {
+        let response = try SampleIndex.searcher().search(SearchRequest(query: "IPS", limit: 50))
+        let clusters = Set(response.results.compactMap(\.meeting.cluster))
+        #expect(clusters.isSuperset(of: ["Nord", "Midt", "Syd"]), "\(clusters)")
+    }
+
+    @Test func acronymWithCliticIsFoundByTheAcronym() throws {
+        // "IPS'en": Xapian alone would index only ips'en.
+        let searcher = try SampleIndex.searcher()
+        let response = try searcher.search(SearchRequest(query: "IPS", limit: 50))
+        let texts = try response.results.map { try #require(try searcher.item(id: $0.id)).text }
+        #expect(texts.contains { $0.contains("IPS'en") })
+    }
+
+    @Test func phraseRanksTheMobileBloodSamplingItemFirst() throws {
+        let response = try SampleIndex.searcher().search(SearchRequest(query: "mobil blodprøvetagning"))
+        let first = try #require(response.results.first)
+        #expect(first.file == "000_9285af0b1d2d00d2.txt")
+        #expect(first.item.number == 5)
+        #expect(first.meeting.date == "2022-05-06")
+        #expect(first.snippet.contains("<mark>"))
+    }
+
+    @Test func quotedPhraseMatchesOnlyAdjacentWords() throws {
+        let searcher = try SampleIndex.searcher()
+        let phrase = try searcher.search(SearchRequest(query: "\"den ældre medicinske patient\"", limit: 50))
+        #expect(!phrase.results.isEmpty)
+        for hit in phrase.results {
+            let text = try #require(try searcher.item(id: hit.id))
+            let whole = (text.title + " " + text.text).lowercased().split(whereSeparator: \.isWhitespace)
+                .joined(separator: " ")
+            #expect(whole.contains("den ældre medicinske patient"), "\(hit.id)")
+        }
+    }
+
+    @Test func clusterFilterKeepsOnlyThatCluster() throws {
+        let response = try SampleIndex.searcher().search(SearchRequest(query: "sundhed*", limit: 50, cluster: "Midt"))
+        #expect(!response.results.isEmpty)
+        #expect(response.results.allSatisfy { $0.meeting.cluster == "Midt" })
+    }
+
+    @Test func dateRangeKeepsOnlyMeetingsInIt() throws {
+        let from = try #require(MeetingDate(iso: "2024-01-01"))
+        let response = try SampleIndex.searcher().search(SearchRequest(query: "klynge*", limit: 50, from: from))
+        #expect(!response.results.isEmpty)
+        #expect(response.results.allSatisfy { ($0.meeting.date ?? "") >= "2024-01-01" })
+    }
+
+    @Test func queryFilterSyntaxMatchesTheOptions() throws {
+        let searcher = try SampleIndex.searcher()
+        let typed = try searcher.search(SearchRequest(query: "IPS klynge:syd dato:2022-01-01..2022-12-31", limit: 50))
+        #expect(!typed.results.isEmpty)
+        #expect(typed.results.allSatisfy { $0.meeting.cluster == "Syd" && ($0.meeting.date ?? "").hasPrefix("2022") })
+    }
+
+    @Test func anUnparsableQueryIsABadQueryError() throws {
+        #expect {
+            _ = try SampleIndex.searcher().search(SearchRequest(query: "IPS AND"))
+        } throws: { error in
+            guard case .badQuery = error as? ReferatError else { return false }
+            return true
+        }
+    }
+
+    @Test func aMissingIndexIsNamed() {
+        #expect(throws: ReferatError.indexMissing(path: "/nonexistent/index")) {
+            _ = try Searcher(databasePath: "/nonexistent/index")
+        }
+    }
+
+    @Test(arguments: [
+        SearchRequest(query: "x", limit: 0), SearchRequest(query: "x", limit: 101),
+        SearchRequest(query: "x", offset: -1), SearchRequest(query: String(repeating: "x", count: 1_001)),
+    ])
+    func badParametersAreRejected(request: SearchRequest) {
+        #expect {
+            _ = try SampleIndex.searcher().search(request)
+        } throws: { error in
+            guard case .badParameter = error as? ReferatError else { return false }
+            return true
+        }
+    }
+
+    @Test func pagingContinuesWhereThePageEnded() throws {
+        let searcher = try SampleIndex.searcher()
+        let all = try searcher.search(SearchRequest(query: "klynge*", limit: 6))
+        let second = try searcher.search(SearchRequest(query: "klynge*", limit: 3, offset: 3))
+        #expect(all.results.count == 6)
+        #expect(second.results.map(\.id) == all.results.suffix(3).map(\.id))
+        #expect(second.results.first?.rank == 4)
+    }
+
+    @Test func facetsCountTheWholeMatch() throws {
+        let response = try SampleIndex.searcher().search(SearchRequest(query: "klynge*", limit: 1, facets: true))
+        let facets = try #require(response.facets)
+        #expect(facets.cluster.map(\.count).reduce(0, +) == response.totalEstimate)
+        #expect(facets.year.map(\.count).reduce(0, +) <= response.totalEstimate)
+    }
+
+    @Test func jsonHasEveryKeyAndNullsForAbsentMetadata() throws {
+        let response = try SampleIndex.searcher().search(SearchRequest(query: "IPS", limit: 1))
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: JSONEncoder().encode(response)) as? [String: Any])
+        #expect(Set(json.keys).isSuperset(of: ["query", "total_estimate", "offset", "limit", "results", "suggestion"]))
+        let hit = try #require((json["results"] as? [[String: Any]])?.first)
+        #expect(Set(hit.keys) == ["rank", "score", "id", "file", "meeting", "item", "snippet"])
+        let meeting = try #require(hit["meeting"] as? [String: Any])
+        #expect(Set(meeting.keys) == ["cluster", "region", "forum", "date", "title"])
+    }
+}
+
+@Suite struct IndexingTests {
+    @Test func reindexingReplacesInsteadOfDuplicating() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.path("index")
+        let first = try Indexer(corpusRoot: Repository.corpus, databasePath: path).run()
+        let second = try Indexer(corpusRoot: Repository.corpus, databasePath: path).run()
+        #expect(first.items == 44)
+        #expect(second.items == first.items)
+        #expect(try Searcher(databasePath: path).status().documents == 44)
+    }
+
+    @Test func statisticsDescribeTheSamples() throws {
+        let stats = try SampleIndex.searcher().statistics()
+        #expect(stats.items == 44)
+        #expect(stats.meetings == 5)
+        #expect(stats.distinctTerms > 1_000)
+        #expect(stats.itemsPerCluster["Nord"] == 19)
+        #expect(stats.firstDate == "2022-01-10" || stats.firstDate == "2022-05-06")
+        #expect(stats.lastDate == "2024-11-28")
+    }
+
+    @Test func aMissingCorpusIsNamed() {
+        #expect(throws: ReferatError.corpusMissing(path: "/nonexistent/corpus")) {
+            _ = try Indexer(corpusRoot: URL(fileURLWithPath: "/nonexistent/corpus"), databasePath: "/tmp/x").run()
+        }
+    }
+}
