@@ -103,6 +103,15 @@ public struct AgendaItem: Sendable, Equatable {
     }
 }
 
+/// How a meeting date was read from the text.
+public enum DateSource: String, Sendable, Hashable {
+    /// Day, month and year are written together ("Mødedato: 6. Maj 2022").
+    case explicit
+    /// The date line gives no year ("Mandag den 10.januar"); the year comes from a meeting-series
+    /// header in the same document ("Møde 1, 2022") and the weekday agrees with it.
+    case inferred
+}
+
 /// One referat file: a meeting with its metadata and agenda items. Metadata that the text
 /// does not state is nil, never guessed.
 public struct Meeting: Sendable, Equatable {
@@ -114,6 +123,8 @@ public struct Meeting: Sendable, Equatable {
     public var forum: String?
     /// The day the meeting was held (not the day the minutes were written).
     public var date: MeetingDate?
+    /// How `date` was read: stated in full, or with its year inferred from the same document.
+    public var dateSource: DateSource? = nil
     /// The document's own title line, cleaned, e.g. "REFERAT Faglig Sundhedsklynge Nord d. 24-08-2023".
     public var title: String?
     public var items: [AgendaItem]

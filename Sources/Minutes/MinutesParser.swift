@@ -1,9 +1,55 @@
-// PLACEHOLDER: replaced by the Minutes implementation. The signature is the contract.
 import DanishText
 
-/// Parses the text of one referat file into a meeting.
+/// Parses the text of one referat file into a meeting: its agenda items in order, each split
+/// into sections, and the metadata the text states.
+///
+/// Agenda headings (see `HeadingDetector`, `HeadingSelector`, `HeadingWrap`):
+/// - a heading reads "N. Title" or "Punkt N: Title", as a markdown heading, a wholly bold line or
+///   a plain line; the numbers run 1, 2, 3, … in document order (the longest such run wins);
+/// - markup beats plain text: in a document with marked-up headings a plain line only fills a
+///   gap between them;
+/// - never a heading: a date ("21. september 2022"), a table row (tab-separated), a table of
+///   contents entry (dot leaders or a tab before a page number, or under "Indholdsfortegnelse"),
+///   and, for plain lines, a numbered line in a "Bilag" list, a run of numbered lines (the next
+///   number at most one line further on) or a line starting in lower case;
+/// - a plain heading that fills the line width continues on the next, short line.
+/// An item runs from its heading to the last non-blank line before the next item, a "Pause"
+/// line, or (after the last item) the sign-off ("Således opfattet …"). Its title is the heading
+/// text without the number, cleaned by `Normalizer.cleanLine`.
+///
+/// Metadata: see `TitleReader`, `ForumReader`, `RegionReader` and `MeetingDateReader`. What the
+/// text does not state is nil.
 public enum MinutesParser {
     public static func parse(_ text: String) -> Meeting {
-        Meeting()
+        let document = SourceDocument(text: text)
+        let headings = agendaHeadings(in: document)
+        let items = ItemSpan.spans(of: headings, in: document).map { span in
+            AgendaItem(
+                number: span.heading.number,
+                title: Normalizer.cleanLine(span.heading.titleParts.joined(separator: " ")),
+                firstLine: span.heading.line,
+                lastLine: span.lastLine,
+                sections: span.body.map { SectionSplitter.sections(of: document.lines[($0.lowerBound - 1)..<$0.upperBound]) } ?? []
+            )
+        }
+
+        let preambleEnd = (headings.first?.line ?? document.lineCount + 1) - 1
+        let title = TitleReader.title(document, preambleEnd: preambleEnd)
+        let (forum, cluster) = ForumReader.read(title: title)
+        let dated = MeetingDateReader.read(document, title: title, preambleEnd: preambleEnd)
+
+        var meeting = Meeting(
+            cluster: cluster, region: RegionReader.region(in: text), forum: forum,
+            date: dated?.0, title: title, items: items
+        )
+        meeting.dateSource = dated?.1
+        return meeting
+    }
+
+    static func agendaHeadings(in document: SourceDocument) -> [HeadingCandidate] {
+        let context = BlockContext(document: document)
+        let candidates = HeadingDetector.candidates(in: document, context: context)
+        let wrap = HeadingWrap(document: document)
+        return HeadingSelector.select(candidates).map { wrap.extend($0, in: document) }
     }
 }

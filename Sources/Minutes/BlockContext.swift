@@ -1,0 +1,108 @@
+/// Lines whose numbered entries are never agenda headings, found from the blocks around them:
+/// a table of contents, an attachment ("Bilag") list, and runs of numbered list lines.
+struct BlockContext: Sendable {
+    /// A table of contents: the entries after an "Indholdsfortegnelse" label, and any line with
+    /// dot leaders or a tab before a page number.
+    private(set) var tableOfContents: Set<Int> = []
+    /// Numbered or bulleted lines right after a lone "Bilag:" label (attachments are numbered
+    /// across the whole meeting, so "5. Kommissorium" under item 4 is attachment 5, not item 5).
+    private(set) var attachmentLists: Set<Int> = []
+    /// Plain numbered lines with the next number at most one line further on: a list
+    /// ("1. Godkender …", "2. Beslutter …"), since an agenda item has a body before the next one.
+    private(set) var listRuns: Set<Int> = []
+
+    private static let tocLabels: Set<String> = ["indholdsfortegnelse", "indhold"]
+    private static let attachmentLabels: Set<String> = ["bilag", "bilagsliste", "bilagsoversigt"]
+
+    init(document: SourceDocument) {
+        markTablesOfContents(document)
+        markAttachmentLists(document)
+        markListRuns(document)
+    }
+
+    func excludesPlainHeading(at line: Int) -> Bool {
+        tableOfContents.contains(line) || attachmentLists.contains(line) || listRuns.contains(line)
+    }
+
+    /// A table-of-contents entry: "Deltagere.....\t3", "Deltagere … 3", "Deltagere\t3".
+    static func isTableOfContentsEntry(_ raw: String) -> Bool {
+        let text = raw.trimmedWhitespace
+        let page = text.reversed().prefix { $0.isASCIIDigit }
+        guard (1...3).contains(page.count) else { return false }
+        let beforePage = text.dropLast(page.count)
+        if beforePage.last == "\t" { return true }
+        let leader = beforePage.trimmedWhitespace
+        return leader.hasSuffix("....") || leader.hasSuffix("…")
+    }
+
+    /// The line's text as a label key: markup-free, lower case, without a trailing colon.
+    static func labelKey(_ line: SourceLine) -> String {
+        var key = line.shape.inner.filter { $0 != "*" && $0 != "_" }.trimmedWhitespace.lowercased()
+        while key.hasSuffix(":") || key.hasSuffix(".") { key.removeLast() }
+        return key.trimmedWhitespace
+    }
+
+    private mutating func markTablesOfContents(_ document: SourceDocument) {
+        var inBlock = false
+        for line in document.lines {
+            if Self.tocLabels.contains(Self.labelKey(line)) {
+                inBlock = true
+                continue
+            }
+            if Self.isTableOfContentsEntry(line.raw) {
+                tableOfContents.insert(line.number)
+            } else if inBlock, !line.isBlank {
+                // Under the label an entry may also be "Title 3": text, a space, a page number.
+                if Self.endsWithPageNumber(line.raw) {
+                    tableOfContents.insert(line.number)
+                } else {
+                    inBlock = false
+                }
+            }
+        }
+    }
+
+    private static func endsWithPageNumber(_ raw: String) -> Bool {
+        let text = raw.trimmedWhitespace
+        let page = text.reversed().prefix { $0.isASCIIDigit }
+        return (1...3).contains(page.count) && text.dropLast(page.count).last?.isWhitespace == true
+    }
+
+    private mutating func markAttachmentLists(_ document: SourceDocument) {
+        var inBlock = false
+        for line in document.lines {
+            if Self.attachmentLabels.contains(Self.labelKey(line)) {
+                inBlock = true
+                continue
+            }
+            guard inBlock, !line.isBlank else { continue }
+            if !line.shape.isStructured, Self.isListLine(line) {
+                attachmentLists.insert(line.number)
+            } else {
+                inBlock = false
+            }
+        }
+    }
+
+    private mutating func markListRuns(_ document: SourceDocument) {
+        let nonBlank = document.lines.filter { !$0.isBlank }
+        let numbers: [Int?] = nonBlank.map { line in
+            line.shape.isStructured ? nil : NumberedText.parse(line.shape.inner)?.number
+        }
+        for (i, number) in numbers.enumerated() {
+            guard let number else { continue }
+            // The next number on the next non-blank line, or one line further (a wrapped entry).
+            for j in (i + 1)..<min(i + 3, numbers.count) where numbers[j] == number + 1 {
+                listRuns.insert(nonBlank[i].number)
+                listRuns.insert(nonBlank[j].number)
+            }
+        }
+    }
+
+    /// "- entry", "• entry", "* entry", "3. entry".
+    private static func isListLine(_ line: SourceLine) -> Bool {
+        let text = line.shape.inner
+        if let first = text.first, ["-", "•", "*", "–", "▪", "·"].contains(first) { return true }
+        return NumberedText.parse(text) != nil
+    }
+}

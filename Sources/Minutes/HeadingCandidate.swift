@@ -1,0 +1,37 @@
+/// A line that could open agenda item `number`.
+struct HeadingCandidate: Sendable, Equatable {
+    /// The heading's first physical line.
+    let line: Int
+    /// The heading's last physical line (later than `line` when a plain heading wraps).
+    var lastLine: Int
+    let number: Int
+    /// The title as written on the heading line(s), number removed, inline markup kept.
+    var titleParts: [String]
+    /// A markdown heading or a wholly bold line, as opposed to a plain text line.
+    let isStructured: Bool
+}
+
+/// Finds the lines that could be agenda headings, before choosing the sequence.
+enum HeadingDetector {
+    /// Every line that reads as "N. Title" or "Punkt N: Title" and is not excluded by its own
+    /// shape (a date, a table row, a TOC entry) or, for a plain line, by the block around it
+    /// (attachment list, list run) or by starting in lower case.
+    static func candidates(in document: SourceDocument, context: BlockContext) -> [HeadingCandidate] {
+        document.lines.compactMap { line in
+            guard !line.isBlank,
+                  !line.raw.trimmedWhitespace.contains("\t"),  // a table row or TOC entry
+                  !context.tableOfContents.contains(line.number),
+                  let numbered = NumberedText.parse(line.shape.inner),
+                  !numbered.isDate
+            else { return nil }
+            let structured = line.shape.isStructured
+            if !structured, numbered.startsLowercase || context.excludesPlainHeading(at: line.number) {
+                return nil
+            }
+            return HeadingCandidate(
+                line: line.number, lastLine: line.number, number: numbered.number,
+                titleParts: [numbered.title], isStructured: structured
+            )
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// A plain heading in text flattened from a PDF wraps like any other line: "5. Seneste nyt om
+/// … ved Søren" / "Aalund". The heading continues on the next line when
+/// - the heading line is nearly full: at least 3/4 of the document's line width (the 90th
+///   percentile of its non-blank line lengths — the width the PDF wrapped at), and
+/// - the next non-blank line (at most one blank line away) is short (under 3/5 of the width)
+///   and is not a list entry, a numbered line, a section label or a heading by markup.
+/// Markdown documents have paragraph-long lines, so their width is large and nothing wraps.
+struct HeadingWrap: Sendable {
+    let width: Int
+
+    init(document: SourceDocument) {
+        let lengths = document.lines.filter { !$0.isBlank }.map { $0.raw.trimmedWhitespace.count }.sorted()
+        width = lengths.isEmpty ? 0 : lengths[min(lengths.count - 1, lengths.count * 9 / 10)]
+    }
+
+    /// The heading with any continuation lines added to its title and line range.
+    func extend(_ heading: HeadingCandidate, in document: SourceDocument) -> HeadingCandidate {
+        guard !heading.isStructured, width > 0 else { return heading }
+        let first = document[heading.line].raw.trimmedWhitespace
+        guard first.count * 4 >= width * 3,
+              let next = document.nextNonBlank(after: heading.line, within: 2)
+        else { return heading }
+        let text = next.raw.trimmedWhitespace
+        guard text.count * 5 < width * 3,
+              !next.shape.isStructured,
+              NumberedText.parse(text) == nil,
+              !(text.first.map { ["-", "•", "*", "–", "▪"].contains($0) } ?? true),
+              SectionHeading.kind(of: next) == nil
+        else { return heading }
+        var extended = heading
+        extended.lastLine = next.number
+        extended.titleParts.append(text)
+        return extended
+    }
+}

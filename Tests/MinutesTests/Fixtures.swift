@@ -1,0 +1,60 @@
+import Foundation
+import Minutes
+
+/// The sample corpus and its gold segmentation, found relative to this file:
+/// `<repo>/corpus/*.txt` and `<repo>/../shared/eval/items.json`.
+enum Fixtures {
+    static let repoRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // MinutesTests
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()
+
+    static let corpus = repoRoot.appendingPathComponent("corpus")
+    static let goldURL = repoRoot.deletingLastPathComponent().appendingPathComponent("shared/eval/items.json")
+
+    static let sampleFiles = [
+        "000_9285af0b1d2d00d2.txt", "001_b7c9c314a7c852bc.txt", "002_76e1cc869024a7c4.txt",
+        "003_ba1bb07e974decf3.txt", "004_6fef7745cb6f1a69.txt",
+    ]
+
+    static func text(of file: String) throws -> String {
+        try String(contentsOf: corpus.appendingPathComponent(file), encoding: .utf8)
+    }
+
+    static func gold() throws -> [String: GoldFile] {
+        try JSONDecoder().decode([String: GoldFile].self, from: Data(contentsOf: goldURL))
+    }
+}
+
+struct GoldFile: Decodable {
+    struct MeetingInfo: Decodable {
+        let cluster: String?
+        let forum: String?
+        let region: String?
+        let date: String?
+        let date_source: String?
+    }
+
+    struct Item: Decodable {
+        let number: Int
+        let title: String
+        let first_line: Int
+        let last_line: Int
+        let heading_text: String
+        let quote: String
+    }
+
+    struct Region: Decodable {
+        let first_line: Int
+        let last_line: Int
+    }
+
+    let meeting: MeetingInfo
+    let items: [Item]
+    let non_item_regions: [Region]
+}
+
+/// Every run of whitespace as one space, trimmed: the gold quotes match under this.
+func collapsed(_ text: String) -> String {
+    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+}
