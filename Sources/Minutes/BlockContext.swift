@@ -7,8 +7,10 @@ struct BlockContext: Sendable {
     /// Numbered or bulleted lines right after a lone "Bilag:" label (attachments are numbered
     /// across the whole meeting, so "5. Kommissorium" under item 4 is attachment 5, not item 5).
     private(set) var attachmentLists: Set<Int> = []
-    /// Plain numbered lines with the next number at most one line further on: a list
-    /// ("1. Godkender …", "2. Beslutter …"), since an agenda item has a body before the next one.
+    /// Plain numbered lines followed by the next number on the very next non-blank line, or one
+    /// line further when the line between continues a wrapped entry (starts in lower case):
+    /// a list ("1. Godkender …", "2. Beslutter …"), where an agenda item would have a body.
+    /// (Dates such as "2. Februar 2023" are not list entries.)
     private(set) var listRuns: Set<Int> = []
 
     private static let tocLabels: Set<String> = ["indholdsfortegnelse", "indhold"]
@@ -87,16 +89,26 @@ struct BlockContext: Sendable {
     private mutating func markListRuns(_ document: SourceDocument) {
         let nonBlank = document.lines.filter { !$0.isBlank }
         let numbers: [Int?] = nonBlank.map { line in
-            line.shape.isStructured ? nil : NumberedText.parse(line.shape.inner)?.number
+            guard !line.shape.isStructured, let numbered = NumberedText.parse(line.shape.inner),
+                  !numbered.isDate
+            else { return nil }
+            return numbered.number
         }
         for (i, number) in numbers.enumerated() {
-            guard let number else { continue }
-            // The next number on the next non-blank line, or one line further (a wrapped entry).
-            for j in (i + 1)..<min(i + 3, numbers.count) where numbers[j] == number + 1 {
+            guard let number, i + 1 < numbers.count else { continue }
+            var j = i + 1
+            if numbers[j] == nil, j + 1 < numbers.count, Self.continuesEntry(nonBlank[j]) { j += 1 }
+            if numbers[j] == number + 1 {
                 listRuns.insert(nonBlank[i].number)
                 listRuns.insert(nonBlank[j].number)
             }
         }
+    }
+
+    /// A line that carries on the entry above it: it starts with a lower-case letter.
+    private static func continuesEntry(_ line: SourceLine) -> Bool {
+        guard let first = line.shape.inner.first(where: { $0.isLetter || $0.isNumber }) else { return false }
+        return first.isLetter && first.isLowercase
     }
 
     /// "- entry", "• entry", "* entry", "3. entry".

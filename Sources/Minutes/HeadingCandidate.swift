@@ -15,7 +15,8 @@ struct HeadingCandidate: Sendable, Equatable {
 enum HeadingDetector {
     /// Every line that reads as "N. Title" or "Punkt N: Title" and is not excluded by its own
     /// shape (a date, a table row, a TOC entry) or, for a plain line, by the block around it
-    /// (attachment list, list run) or by starting in lower case.
+    /// (attachment list, list run) or by starting in lower case ("1. halvår 2025 …"; a line
+    /// saying "Punkt" is exempt: "Punkt 2: eNærhospital").
     static func candidates(in document: SourceDocument, context: BlockContext) -> [HeadingCandidate] {
         document.lines.compactMap { line in
             guard !line.isBlank,
@@ -25,7 +26,9 @@ enum HeadingDetector {
                   !numbered.isDate
             else { return nil }
             let structured = line.shape.isStructured
-            if !structured, numbered.startsLowercase || context.excludesPlainHeading(at: line.number) {
+            if !structured, (numbered.startsLowercase && !numbered.hasPunktWord)
+                || context.excludesPlainHeading(at: line.number)
+            {
                 return nil
             }
             return HeadingCandidate(

@@ -1,12 +1,16 @@
 /// A plain heading in text flattened from a PDF wraps like any other line: "5. Seneste nyt om
 /// … ved Søren" / "Aalund". The heading continues on the next line when
 /// - the heading line is nearly full: at least 3/4 of the document's line width (the 90th
-///   percentile of its non-blank line lengths — the width the PDF wrapped at), and
+///   percentile of its non-blank line lengths — the width the PDF wrapped at) — and does not
+///   end as a finished title would (".", "?", "!", ":", ")"), and
 /// - the next non-blank line (at most one blank line away) is short (under 3/5 of the width)
 ///   and is not a list entry, a numbered line, a section label or a heading by markup.
-/// Markdown documents have paragraph-long lines, so their width is large and nothing wraps.
+/// Only text that was laid out in pages wraps: a width under 60 characters is not a PDF line
+/// (a short note, a test), and in markdown documents a paragraph is one line, so the width is
+/// large and a heading never fills it.
 struct HeadingWrap: Sendable {
     let width: Int
+    static let minimumPageWidth = 60
 
     init(document: SourceDocument) {
         let lengths = document.lines.filter { !$0.isBlank }.map { $0.raw.trimmedWhitespace.count }.sorted()
@@ -15,9 +19,10 @@ struct HeadingWrap: Sendable {
 
     /// The heading with any continuation lines added to its title and line range.
     func extend(_ heading: HeadingCandidate, in document: SourceDocument) -> HeadingCandidate {
-        guard !heading.isStructured, width > 0 else { return heading }
+        guard !heading.isStructured, width >= Self.minimumPageWidth else { return heading }
         let first = document[heading.line].raw.trimmedWhitespace
         guard first.count * 4 >= width * 3,
+              let end = first.last, !".?!:)".contains(end),
               let next = document.nextNonBlank(after: heading.line, within: 2)
         else { return heading }
         let text = next.raw.trimmedWhitespace

@@ -1,0 +1,168 @@
+import Minutes
+import Testing
+
+/// One synthetic file per segmentation rule: (what the rule says, file, expected items).
+struct HeadingCase: CustomTestStringConvertible, Sendable {
+    let rule: String
+    let text: String
+    let expected: [ItemHead]
+    var testDescription: String { rule }
+}
+
+@Suite("Agenda heading rules")
+struct HeadingRuleTests {
+    static let cases: [HeadingCase] = [
+        HeadingCase(
+            rule: "markdown and bold headings of any level, numbered from 1",
+            text: lines(
+                "# Referat", "## Styregruppe Nord", "",
+                "## 1. Velkomst", "Tekst.", "",
+                "### **2. Status på projektet**", "Tekst.", "",
+                "#### **3. Eventuelt**", "Intet."),
+            expected: [ItemHead(1, "Velkomst", 4), ItemHead(2, "Status på projektet", 7), ItemHead(3, "Eventuelt", 10)]),
+        HeadingCase(
+            rule: "\"Punkt N:\" headings, also with a lower-case title",
+            text: lines(
+                "# REFERAT Faglig Sundhedsklynge Nord", "",
+                "# Punkt 1: Deltagere", "Navne.", "",
+                "## **Punkt 2: eNærhospital**", "Tekst.", "",
+                "<b>Punkt 3: Eventuelt</b>", "Intet."),
+            expected: [ItemHead(1, "Deltagere", 3), ItemHead(2, "eNærhospital", 6), ItemHead(3, "Eventuelt", 9)]),
+        HeadingCase(
+            rule: "a plain numbered line is a heading in a document without markup",
+            text: lines(
+                "Referat Klyngestyregruppe Syd", "",
+                "1. Velkomst og godkendelse af dagsorden", "", "Dagsorden blev godkendt.", "",
+                "2. Status fra driftsgruppen", "", "Orientering blev taget til efterretning.", "",
+                "3. Evt.", "", "Intet til dette punkt"),
+            expected: [ItemHead(1, "Velkomst og godkendelse af dagsorden", 3), ItemHead(2, "Status fra driftsgruppen", 7),
+                       ItemHead(3, "Evt.", 11)]),
+        HeadingCase(
+            rule: "a date line is not an item, even when its number fits",
+            text: lines(
+                "21. september 2022", "", "Referat Styregruppe", "",
+                "1. Velkomst", "Mødet blev holdt den", "2. Februar 2023 i Aalborg.", "Dagsordenen blev godkendt.", "",
+                "2. Status", "Orientering.", "", "Mere tekst.", "",
+                "3. Eventuelt", "Intet."),
+            expected: [ItemHead(1, "Velkomst", 5), ItemHead(2, "Status", 10), ItemHead(3, "Eventuelt", 15)]),
+        HeadingCase(
+            rule: "a numbered line in a Bilag list is an attachment, not an item",
+            text: lines(
+                "Referat Styregruppe Syd", "",
+                "1. Velkomst", "Velkommen til mødet.", "Bilag:", "2. Årshjul for samarbejdsaftaler",
+                "Dagsordenen blev godkendt.", "",
+                "2. Status fra driftsgruppen", "Orientering.", "", "Mere tekst.", "",
+                "3. Eventuelt", "Intet."),
+            expected: [ItemHead(1, "Velkomst", 3), ItemHead(2, "Status fra driftsgruppen", 9), ItemHead(3, "Eventuelt", 14)]),
+        HeadingCase(
+            rule: "a run of numbered lines is a list, even where the next agenda number fits",
+            text: lines(
+                "Referat Styregruppe Syd", "",
+                "1. Velkomst", "Det indstilles, at styregruppen:", "2. Godkender dagsordenen", "3. Godkender referatet", "",
+                "Dagsordenen blev godkendt.", "",
+                "2. Status fra driftsgruppen", "Orientering.", "", "Mere tekst.", "",
+                "3. Eventuelt", "Intet."),
+            expected: [ItemHead(1, "Velkomst", 3), ItemHead(2, "Status fra driftsgruppen", 10), ItemHead(3, "Eventuelt", 15)]),
+        HeadingCase(
+            rule: "a table of contents is skipped",
+            text: lines(
+                "Referat Styregruppe Syd", "Indholdsfortegnelse",
+                "1. Velkomst ..... 2", "", "2. Status ..... 3", "",
+                "1. Velkomst", "Dagsordenen blev godkendt.", "", "Tekst.", "",
+                "2. Status", "Orientering om status."),
+            expected: [ItemHead(1, "Velkomst", 7), ItemHead(2, "Status", 12)]),
+        HeadingCase(
+            rule: "table rows are not headings",
+            text: lines(
+                "# Referat Sundhedsklynge Midt", "",
+                "## **Punkt 1: Status**", "Indsats\tAnbefaling", "<b>2. Lænderyg</b>\tVidereføres", "",
+                "## **Punkt 2: Eventuelt**", "Intet."),
+            expected: [ItemHead(1, "Status", 3), ItemHead(2, "Eventuelt", 7)]),
+        HeadingCase(
+            rule: "with markup headings, a plain line never extends the agenda",
+            text: lines(
+                "# Referat", "",
+                "## 1. Velkomst", "Tekst.", "",
+                "## 2. Beslutninger", "Det blev besluttet:", "", "3. At projektet fortsætter i 2025."),
+            expected: [ItemHead(1, "Velkomst", 3), ItemHead(2, "Beslutninger", 6)]),
+        HeadingCase(
+            rule: "with markup headings, a plain line may fill a gap between them",
+            text: lines(
+                "# Referat", "",
+                "## 1. Velkomst", "Tekst.", "",
+                "2. Status", "Tekst.", "",
+                "## 3. Eventuelt", "Intet."),
+            expected: [ItemHead(1, "Velkomst", 3), ItemHead(2, "Status", 6), ItemHead(3, "Eventuelt", 9)]),
+        HeadingCase(
+            rule: "a sentence starting with a number is not a heading",
+            text: lines(
+                "Referat Styregruppe", "",
+                "1. Velkomst", "Tekst.", "",
+                "2. halvår 2023 bliver travlt.", "",
+                "2. Status", "Orientering."),
+            expected: [ItemHead(1, "Velkomst", 3), ItemHead(2, "Status", 8)]),
+        HeadingCase(
+            rule: "a plain heading that fills the line wraps onto the next, short line",
+            text: lines(
+                "Referat Klyngestyregruppe Syd", "",
+                "1. Velkomst ved formanden", "", fullLine, "", fullLine, "", fullLine, "",
+                "2. Orientering om hvordan borgerne har været inddraget i processen med sundhedshus i", "",
+                "Hobro ved Søren Aalund", "", fullLine, "", fullLine, "", fullLine, "",
+                "3. Evt.", "", "Intet til dette punkt"),
+            expected: [ItemHead(1, "Velkomst ved formanden", 3),
+                       ItemHead(2, "Orientering om hvordan borgerne har været inddraget i processen med sundhedshus i Hobro ved Søren Aalund", 11),
+                       ItemHead(3, "Evt.", 21)]),
+        HeadingCase(
+            rule: "a short plain heading does not take the next line",
+            text: lines(
+                "Referat Klyngestyregruppe Syd", "",
+                "1. Velkomst", "", "Kort tekst", "", fullLine, "", fullLine, "",
+                "2. Evt.", "", "Intet"),
+            expected: [ItemHead(1, "Velkomst", 3), ItemHead(2, "Evt.", 11)]),
+        HeadingCase(
+            rule: "a file with no numbered headings has no items",
+            text: lines("# Referat", "", "Mødet blev aflyst.", "", "## Deltagere", "", "Ingen."),
+            expected: []),
+        HeadingCase(
+            rule: "a lone plain numbered line is not an agenda",
+            text: lines("Notat", "", "1. Baggrund for notatet", "", "Tekst om baggrunden."),
+            expected: []),
+        HeadingCase(
+            rule: "an empty file has no items",
+            text: "",
+            expected: []),
+    ]
+
+    @Test("segmentation rule", arguments: cases)
+    func rule(_ example: HeadingCase) {
+        let items = MinutesParser.parse(example.text).items
+        #expect(items.map { ItemHead($0.number, $0.title, $0.firstLine) } == example.expected)
+    }
+
+    @Test("a pause line ends an item; its text belongs to no item")
+    func pause() {
+        let meeting = MinutesParser.parse(lines(
+            "# Referat", "",
+            "### **1. Status**", "Tekst.", "",
+            "### **Pause kl. (10 min) 9.15-9.25**", "", "(ingen pause)", "",
+            "### **2. Budget**", "Tekst."))
+        #expect(meeting.items.map(\.lastLine) == [4, 11])
+        #expect(!meeting.items[0].text.contains("ingen pause"))
+    }
+
+    @Test("the sign-off after the last item is not part of it")
+    func signOff() {
+        let meeting = MinutesParser.parse(lines(
+            "Referat Styregruppe", "",
+            "1. Velkomst", "", "Tekst.", "",
+            "2. Evt.", "", "Intet til dette punkt", "", "Således opfattet IKA", "", "Godkendt af SA"))
+        #expect(meeting.items.map(\.lastLine) == [5, 9])
+    }
+
+    @Test("an item's last line is its last non-blank line before the next item")
+    func lastLine() {
+        let meeting = MinutesParser.parse(lines(
+            "# Referat", "", "## 1. A", "Tekst.", " ", "", "## 2. B", "Tekst.", "", ""))
+        #expect(meeting.items.map(\.lastLine) == [4, 8])
+    }
+}
