@@ -90,7 +90,7 @@ struct BlockContext: Sendable {
         let nonBlank = document.lines.filter { !$0.isBlank }
         let numbers: [Int?] = nonBlank.map { line in
             guard !line.shape.isStructured, let numbered = NumberedText.parse(line.shape.inner),
-                  !numbered.isDate
+                !numbered.isDate
             else { return nil }
             return numbered.number
         }

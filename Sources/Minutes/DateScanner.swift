@@ -50,7 +50,8 @@ enum DateScanner {
     private static func match(_ c: [Character], at start: Int) -> DateMention? {
         var i = start
         let first = digits(c, &i)
-        var day = 0, month = 0
+        var day = 0
+        var month = 0
         var year: Int?
 
         if first.count == 4, let y = Int(first), i < c.count, c[i] == "-" {

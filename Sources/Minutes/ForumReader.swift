@@ -32,7 +32,7 @@ enum ForumReader {
         for (index, word) in words.enumerated() {
             let key = word.lowercased()
             if key.contains("klynge"), !key.hasSuffix("klyngen"), !key.hasSuffix("klyngens"),
-               index + 1 < words.count, isName(words[index + 1])
+                index + 1 < words.count, isName(words[index + 1])
             {
                 cluster = words[index + 1]
                 if index + 1 == words.count - 1 { words.removeLast() }

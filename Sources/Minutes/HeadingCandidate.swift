@@ -20,14 +20,15 @@ enum HeadingDetector {
     static func candidates(in document: SourceDocument, context: BlockContext) -> [HeadingCandidate] {
         document.lines.compactMap { line in
             guard !line.isBlank,
-                  !line.raw.trimmedWhitespace.contains("\t"),  // a table row or TOC entry
-                  !context.tableOfContents.contains(line.number),
-                  let numbered = NumberedText.parse(line.shape.inner),
-                  !numbered.isDate
+                !line.raw.trimmedWhitespace.contains("\t"),  // a table row or TOC entry
+                !context.tableOfContents.contains(line.number),
+                let numbered = NumberedText.parse(line.shape.inner),
+                !numbered.isDate
             else { return nil }
             let structured = line.shape.isStructured
-            if !structured, (numbered.startsLowercase && !numbered.hasPunktWord)
-                || context.excludesPlainHeading(at: line.number)
+            if !structured,
+                (numbered.startsLowercase && !numbered.hasPunktWord)
+                    || context.excludesPlainHeading(at: line.number)
             {
                 return nil
             }

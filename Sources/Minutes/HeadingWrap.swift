@@ -22,15 +22,15 @@ struct HeadingWrap: Sendable {
         guard !heading.isStructured, width >= Self.minimumPageWidth else { return heading }
         let first = document[heading.line].raw.trimmedWhitespace
         guard first.count * 4 >= width * 3,
-              let end = first.last, !".?!:)".contains(end),
-              let next = document.nextNonBlank(after: heading.line, within: 2)
+            let end = first.last, !".?!:)".contains(end),
+            let next = document.nextNonBlank(after: heading.line, within: 2)
         else { return heading }
         let text = next.raw.trimmedWhitespace
         guard text.count * 5 < width * 3,
-              !next.shape.isStructured,
-              NumberedText.parse(text) == nil,
-              !(text.first.map { ["-", "•", "*", "–", "▪"].contains($0) } ?? true),
-              SectionHeading.kind(of: next) == nil
+            !next.shape.isStructured,
+            NumberedText.parse(text) == nil,
+            !(text.first.map { ["-", "•", "*", "–", "▪"].contains($0) } ?? true),
+            SectionHeading.kind(of: next) == nil
         else { return heading }
         var extended = heading
         extended.lastLine = next.number

@@ -26,7 +26,9 @@ enum MeetingDateReader {
         }
         if labelled.isEmpty, titled.isEmpty {
             let preamble = document.lines.prefix(max(0, preambleEnd))
-            if let date = preamble.lazy.compactMap({ DateScanner.whole(Normalizer.cleanLine($0.shape.inner))?.date }).first {
+            if let date = preamble.lazy.compactMap({ DateScanner.whole(Normalizer.cleanLine($0.shape.inner))?.date })
+                .first
+            {
                 return (date, .explicit)
             }
         }
@@ -58,8 +60,8 @@ enum MeetingDateReader {
             guard let value = labelValue(line) else { return nil }
             if let mention = DateScanner.leading(in: value) { return mention }
             guard value.isEmpty,
-                  let next = document.nextNonBlank(after: line.number, within: 3),
-                  !isLabel(next)
+                let next = document.nextNonBlank(after: line.number, within: 3),
+                !isLabel(next)
             else { return nil }
             return DateScanner.leading(in: Normalizer.cleanLine(next.shape.inner).filter { $0 != "*" })
         }
@@ -69,8 +71,8 @@ enum MeetingDateReader {
         guard let weekday = mention.weekday else { return nil }
         let years = Set(document.lines.flatMap { seriesYears(in: $0.raw) })
         guard years.count == 1, let year = years.first,
-              let date = MeetingDate(year: year, month: mention.month, day: mention.day),
-              DanishCalendar.weekday(of: date) == weekday
+            let date = MeetingDate(year: year, month: mention.month, day: mention.day),
+            DanishCalendar.weekday(of: date) == weekday
         else { return nil }
         return date
     }

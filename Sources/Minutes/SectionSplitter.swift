@@ -34,7 +34,7 @@ enum SectionSplitter {
     /// The lines without leading and trailing blank lines, normalised as one block.
     private static func normalizedText(_ lines: [SourceLine]) -> String {
         guard let first = lines.firstIndex(where: { !$0.isBlank }),
-              let last = lines.lastIndex(where: { !$0.isBlank })
+            let last = lines.lastIndex(where: { !$0.isBlank })
         else { return "" }
         return Normalizer.normalize(lines[first...last].map(\.raw).joined(separator: "\n"))
     }

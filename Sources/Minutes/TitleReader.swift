@@ -16,7 +16,9 @@ enum TitleReader {
         }
         guard let first = lines.first else { return nil }
         var title = Normalizer.cleanLine(first.shape.inner)
-        if documentKinds.contains(BlockContext.labelKey(first)), lines.count > 1, lines[lines.startIndex + 1].shape.isStructured {
+        if documentKinds.contains(BlockContext.labelKey(first)), lines.count > 1,
+            lines[lines.startIndex + 1].shape.isStructured
+        {
             title += " " + Normalizer.cleanLine(lines[lines.startIndex + 1].shape.inner)
         }
         return title.isEmpty ? nil : title

@@ -58,13 +58,15 @@ struct CorpusTests {
     /// The titles the documents give themselves, as cleaned title lines.
     @Test(
         "document titles",
-        arguments: zip(Fixtures.sampleFiles, [
-            "Referat Klyngestyregruppe Nord",
-            "REFERAT Faglig Sundhedsklynge Nord d. 24-08-2023",
-            "REFERAT Politisk Niveau Sundhedsklynge Midt d. 28-11-2024",
-            "REFERAT KLYNGESTYREGRUPPEMØDE MIDTKLYNGEN",
-            "Referat Klyngestyregruppe Syd",
-        ]))
+        arguments: zip(
+            Fixtures.sampleFiles,
+            [
+                "Referat Klyngestyregruppe Nord",
+                "REFERAT Faglig Sundhedsklynge Nord d. 24-08-2023",
+                "REFERAT Politisk Niveau Sundhedsklynge Midt d. 28-11-2024",
+                "REFERAT KLYNGESTYREGRUPPEMØDE MIDTKLYNGEN",
+                "Referat Klyngestyregruppe Syd",
+            ]))
     func titles(file: String, title: String) throws {
         #expect(MinutesParser.parse(try Fixtures.text(of: file)).title == title)
     }

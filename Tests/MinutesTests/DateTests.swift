@@ -18,7 +18,8 @@ struct DateTests {
             date: "2022-05-06", source: .explicit),
         DateCase(
             rule: "bold label, weekday and \"d.\"",
-            text: lines("# REFERAT Faglig Sundhedsklynge Nord", "", "**Mødedato** Torsdag d. 24. august 2023 kl. 14:00"),
+            text: lines(
+                "# REFERAT Faglig Sundhedsklynge Nord", "", "**Mødedato** Torsdag d. 24. august 2023 kl. 14:00"),
             date: "2023-08-24", source: .explicit),
         DateCase(
             rule: "a date in the title: d. DD-MM-YYYY",
@@ -26,8 +27,9 @@ struct DateTests {
             date: "2024-11-28", source: .explicit),
         DateCase(
             rule: "Tidspunkt beats a bare date line (the day the minutes were written)",
-            text: lines("21. september 2022", "", "**REFERAT KLYNGESTYREGRUPPEMØDE MIDTKLYNGEN**", "",
-                        "Tidspunkt: 16. september 2022 kl. 08:00 – 10.15"),
+            text: lines(
+                "21. september 2022", "", "**REFERAT KLYNGESTYREGRUPPEMØDE MIDTKLYNGEN**", "",
+                "Tidspunkt: 16. september 2022 kl. 08:00 – 10.15"),
             date: "2022-09-16", source: .explicit),
         DateCase(
             rule: "a bare date line is used when nothing else dates the meeting",
@@ -39,8 +41,9 @@ struct DateTests {
             date: "2023-03-01", source: .explicit),
         DateCase(
             rule: "a label alone takes the date from the next line, not from another label",
-            text: lines("Referat Klyngestyregruppe Syd", "Emne:", "Møde 1, 2022 Styregruppe Klynge Syd", "Mødedato: ", "",
-                        "Tid og sted:  ", "", "Mandag den 10.januar kl. 14.00 til kl.16.30  "),
+            text: lines(
+                "Referat Klyngestyregruppe Syd", "Emne:", "Møde 1, 2022 Styregruppe Klynge Syd", "Mødedato: ", "",
+                "Tid og sted:  ", "", "Mandag den 10.januar kl. 14.00 til kl.16.30  "),
             date: "2022-01-10", source: .inferred),
         DateCase(
             rule: "no inferred year when the weekday disagrees (10 January 2022 is a Monday)",

@@ -35,8 +35,10 @@ struct HeadingRuleTests {
                 "1. Velkomst og godkendelse af dagsorden", "", "Dagsorden blev godkendt.", "",
                 "2. Status fra driftsgruppen", "", "Orientering blev taget til efterretning.", "",
                 "3. Evt.", "", "Intet til dette punkt"),
-            expected: [ItemHead(1, "Velkomst og godkendelse af dagsorden", 3), ItemHead(2, "Status fra driftsgruppen", 7),
-                       ItemHead(3, "Evt.", 11)]),
+            expected: [
+                ItemHead(1, "Velkomst og godkendelse af dagsorden", 3), ItemHead(2, "Status fra driftsgruppen", 7),
+                ItemHead(3, "Evt.", 11),
+            ]),
         HeadingCase(
             rule: "a date line is not an item, even when its number fits",
             text: lines(
@@ -53,16 +55,21 @@ struct HeadingRuleTests {
                 "Dagsordenen blev godkendt.", "",
                 "2. Status fra driftsgruppen", "Orientering.", "", "Mere tekst.", "",
                 "3. Eventuelt", "Intet."),
-            expected: [ItemHead(1, "Velkomst", 3), ItemHead(2, "Status fra driftsgruppen", 9), ItemHead(3, "Eventuelt", 14)]),
+            expected: [
+                ItemHead(1, "Velkomst", 3), ItemHead(2, "Status fra driftsgruppen", 9), ItemHead(3, "Eventuelt", 14),
+            ]),
         HeadingCase(
             rule: "a run of numbered lines is a list, even where the next agenda number fits",
             text: lines(
                 "Referat Styregruppe Syd", "",
-                "1. Velkomst", "Det indstilles, at styregruppen:", "2. Godkender dagsordenen", "3. Godkender referatet", "",
+                "1. Velkomst", "Det indstilles, at styregruppen:", "2. Godkender dagsordenen", "3. Godkender referatet",
+                "",
                 "Dagsordenen blev godkendt.", "",
                 "2. Status fra driftsgruppen", "Orientering.", "", "Mere tekst.", "",
                 "3. Eventuelt", "Intet."),
-            expected: [ItemHead(1, "Velkomst", 3), ItemHead(2, "Status fra driftsgruppen", 10), ItemHead(3, "Eventuelt", 15)]),
+            expected: [
+                ItemHead(1, "Velkomst", 3), ItemHead(2, "Status fra driftsgruppen", 10), ItemHead(3, "Eventuelt", 15),
+            ]),
         HeadingCase(
             rule: "a table of contents is skipped",
             text: lines(
@@ -109,9 +116,14 @@ struct HeadingRuleTests {
                 "2. Orientering om hvordan borgerne har været inddraget i processen med sundhedshus i", "",
                 "Hobro ved Søren Aalund", "", fullLine, "", fullLine, "", fullLine, "",
                 "3. Evt.", "", "Intet til dette punkt"),
-            expected: [ItemHead(1, "Velkomst ved formanden", 3),
-                       ItemHead(2, "Orientering om hvordan borgerne har været inddraget i processen med sundhedshus i Hobro ved Søren Aalund", 11),
-                       ItemHead(3, "Evt.", 21)]),
+            expected: [
+                ItemHead(1, "Velkomst ved formanden", 3),
+                ItemHead(
+                    2,
+                    "Orientering om hvordan borgerne har været inddraget i processen med sundhedshus i Hobro ved Søren Aalund",
+                    11),
+                ItemHead(3, "Evt.", 21),
+            ]),
         HeadingCase(
             rule: "a short plain heading does not take the next line",
             text: lines(
@@ -141,28 +153,42 @@ struct HeadingRuleTests {
 
     @Test("a pause line ends an item; its text belongs to no item")
     func pause() {
-        let meeting = MinutesParser.parse(lines(
-            "# Referat", "",
-            "### **1. Status**", "Tekst.", "",
-            "### **Pause kl. (10 min) 9.15-9.25**", "", "(ingen pause)", "",
-            "### **2. Budget**", "Tekst."))
+        let meeting = MinutesParser.parse(
+            lines(
+                "# Referat", "",
+                "### **1. Status**", "Tekst.", "",
+                "### **Pause kl. (10 min) 9.15-9.25**", "", "(ingen pause)", "",
+                "### **2. Budget**", "Tekst."))
         #expect(meeting.items.map(\.lastLine) == [4, 11])
         #expect(!meeting.items[0].text.contains("ingen pause"))
     }
 
+    @Test("a pause in the middle of a discussion does not end the item")
+    func pauseInsideItem() {
+        let meeting = MinutesParser.parse(
+            lines(
+                "# Referat", "",
+                "### **1. Status**", "Tekst.", "",
+                "### Pause", "", "Drøftelsen fortsatte.", "", "Der var enighed.", "", "Sagen blev godkendt.", "",
+                "### **2. Budget**", "Tekst."))
+        #expect(meeting.items.map(\.lastLine) == [12, 15])
+    }
+
     @Test("the sign-off after the last item is not part of it")
     func signOff() {
-        let meeting = MinutesParser.parse(lines(
-            "Referat Styregruppe", "",
-            "1. Velkomst", "", "Tekst.", "",
-            "2. Evt.", "", "Intet til dette punkt", "", "Således opfattet IKA", "", "Godkendt af SA"))
+        let meeting = MinutesParser.parse(
+            lines(
+                "Referat Styregruppe", "",
+                "1. Velkomst", "", "Tekst.", "",
+                "2. Evt.", "", "Intet til dette punkt", "", "Således opfattet IKA", "", "Godkendt af SA"))
         #expect(meeting.items.map(\.lastLine) == [5, 9])
     }
 
     @Test("an item's last line is its last non-blank line before the next item")
     func lastLine() {
-        let meeting = MinutesParser.parse(lines(
-            "# Referat", "", "## 1. A", "Tekst.", " ", "", "## 2. B", "Tekst.", "", ""))
+        let meeting = MinutesParser.parse(
+            lines(
+                "# Referat", "", "## 1. A", "Tekst.", " ", "", "## 2. B", "Tekst.", "", ""))
         #expect(meeting.items.map(\.lastLine) == [4, 8])
     }
 }

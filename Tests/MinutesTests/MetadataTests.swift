@@ -5,18 +5,30 @@ import Testing
 struct MetadataTests {
     /// (title lines, expected title, forum, cluster)
     static let titles: [(text: String, title: String?, forum: String?, cluster: String?)] = [
-        (lines("", "# Referat", "", "## Klyngestyregruppe Nord", "", "---"),
-         "Referat Klyngestyregruppe Nord", "Klyngestyregruppe", "Nord"),
-        (lines("# REFERAT Faglig Sundhedsklynge Nord d. 24-08-2023"),
-         "REFERAT Faglig Sundhedsklynge Nord d. 24-08-2023", "Faglig Sundhedsklynge", "Nord"),
-        (lines("# REFERAT Politisk Niveau Sundhedsklynge Midt d. 28-11-2024"),
-         "REFERAT Politisk Niveau Sundhedsklynge Midt d. 28-11-2024", "Politisk Niveau Sundhedsklynge", "Midt"),
-        (lines("21. september 2022", "", "**REFERAT KLYNGESTYREGRUPPEMØDE MIDTKLYNGEN**"),
-         "REFERAT KLYNGESTYREGRUPPEMØDE MIDTKLYNGEN", "Klyngestyregruppe Midtklyngen", "Midt"),
-        (lines(" Referat Klyngestyregruppe Syd  ", " Dagsorden:  "),
-         "Referat Klyngestyregruppe Syd", "Klyngestyregruppe", "Syd"),
-        (lines("Udkast til referat fra møde i Sundhedsklynge Vest, torsdag d. 5. maj 2022"),
-         "Udkast til referat fra møde i Sundhedsklynge Vest, torsdag d. 5. maj 2022", "Sundhedsklynge", "Vest"),
+        (
+            lines("", "# Referat", "", "## Klyngestyregruppe Nord", "", "---"),
+            "Referat Klyngestyregruppe Nord", "Klyngestyregruppe", "Nord"
+        ),
+        (
+            lines("# REFERAT Faglig Sundhedsklynge Nord d. 24-08-2023"),
+            "REFERAT Faglig Sundhedsklynge Nord d. 24-08-2023", "Faglig Sundhedsklynge", "Nord"
+        ),
+        (
+            lines("# REFERAT Politisk Niveau Sundhedsklynge Midt d. 28-11-2024"),
+            "REFERAT Politisk Niveau Sundhedsklynge Midt d. 28-11-2024", "Politisk Niveau Sundhedsklynge", "Midt"
+        ),
+        (
+            lines("21. september 2022", "", "**REFERAT KLYNGESTYREGRUPPEMØDE MIDTKLYNGEN**"),
+            "REFERAT KLYNGESTYREGRUPPEMØDE MIDTKLYNGEN", "Klyngestyregruppe Midtklyngen", "Midt"
+        ),
+        (
+            lines(" Referat Klyngestyregruppe Syd  ", " Dagsorden:  "),
+            "Referat Klyngestyregruppe Syd", "Klyngestyregruppe", "Syd"
+        ),
+        (
+            lines("Udkast til referat fra møde i Sundhedsklynge Vest, torsdag d. 5. maj 2022"),
+            "Udkast til referat fra møde i Sundhedsklynge Vest, torsdag d. 5. maj 2022", "Sundhedsklynge", "Vest"
+        ),
         (lines("# Dagsorden"), "Dagsorden", nil, nil),
         (lines("# Referat Driftsforum Psykiatri"), "Referat Driftsforum Psykiatri", "Driftsforum Psykiatri", nil),
         (lines("", ""), nil, nil, nil),

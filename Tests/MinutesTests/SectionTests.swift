@@ -5,18 +5,21 @@ import Testing
 struct SectionTests {
     @Test("body, case description, recommendation and decision, in document order")
     func kinds() throws {
-        let meeting = MinutesParser.parse(lines(
-            "# Referat", "",
-            "## 1. Mobil blodprøvetagning", "Indledende tekst.", "",
-            "### Sagsfremstilling", "Regionen har undersøgt sagen.", "",
-            "### **Indstilling:**", "Det indstilles, at gruppen godkender.", "",
-            "### **Beslutning**", "Godkendt."))
+        let meeting = MinutesParser.parse(
+            lines(
+                "# Referat", "",
+                "## 1. Mobil blodprøvetagning", "Indledende tekst.", "",
+                "### Sagsfremstilling", "Regionen har undersøgt sagen.", "",
+                "### **Indstilling:**", "Det indstilles, at gruppen godkender.", "",
+                "### **Beslutning**", "Godkendt."))
         let item = try #require(meeting.items.first)
         #expect(item.sections.map(\.kind) == [.body, .caseDescription, .recommendation, .decision])
         #expect(item.sections.map(\.heading) == [nil, "Sagsfremstilling", "Indstilling:", "Beslutning"])
-        #expect(item.sections.map(\.text) == [
-            "Indledende tekst.", "Regionen har undersøgt sagen.", "Det indstilles, at gruppen godkender.", "Godkendt.",
-        ])
+        #expect(
+            item.sections.map(\.text) == [
+                "Indledende tekst.", "Regionen har undersøgt sagen.", "Det indstilles, at gruppen godkender.",
+                "Godkendt.",
+            ])
     }
 
     static let headings: [(line: String, kind: SectionKind?)] = [
@@ -49,7 +52,8 @@ struct SectionTests {
 
     @Test("an item whose first line is a section heading has no body section")
     func noBody() throws {
-        let meeting = MinutesParser.parse(lines("# Referat", "", "## **Punkt 1: Eventuelt**", "", "### **Beslutning**", "", "Ingen bemærkninger."))
+        let meeting = MinutesParser.parse(
+            lines("# Referat", "", "## **Punkt 1: Eventuelt**", "", "### **Beslutning**", "", "Ingen bemærkninger."))
         let item = try #require(meeting.items.first)
         #expect(item.sections == [Section(kind: .decision, heading: "Beslutning", text: "Ingen bemærkninger.")])
     }
