@@ -9,6 +9,8 @@ struct HeadingCandidate: Sendable, Equatable {
     var titleParts: [String]
     /// A markdown heading or a wholly bold line, as opposed to a plain text line.
     let isStructured: Bool
+    /// Text follows before the next candidate: the next non-blank line is not another candidate.
+    var hasBody = true
 }
 
 /// Finds the lines that could be agenda headings, before choosing the sequence.
@@ -18,7 +20,7 @@ enum HeadingDetector {
     /// (attachment list, list run) or by starting in lower case ("1. halvår 2025 …"; a line
     /// saying "Punkt" is exempt: "Punkt 2: eNærhospital").
     static func candidates(in document: SourceDocument, context: BlockContext) -> [HeadingCandidate] {
-        document.lines.compactMap { line in
+        var candidates: [HeadingCandidate] = document.lines.compactMap { line in
             guard !line.isBlank,
                 !line.raw.trimmedWhitespace.contains("\t"),  // a table row or TOC entry
                 !context.tableOfContents.contains(line.number),
@@ -37,5 +39,11 @@ enum HeadingDetector {
                 titleParts: [numbered.title], isStructured: structured
             )
         }
+        let lines = Set(candidates.map(\.line))
+        for index in candidates.indices {
+            let next = document.nextNonBlank(after: candidates[index].line)
+            candidates[index].hasBody = next.map { !lines.contains($0.number) } ?? false
+        }
+        return candidates
     }
 }

@@ -5,7 +5,9 @@
 /// up (markdown `#` or bold), a plain numbered line may only fill a gap between marked-up
 /// headings (a marked-up heading with a lower number above it and one with a higher number
 /// below it); it never extends the agenda at either end. Among runs of equal length the one
-/// with more marked-up headings wins, then the one starting at 1, then the earlier one.
+/// with more marked-up headings wins, then the one with more headings that have a body (the
+/// next non-blank line is not another numbered heading: an agenda listed at the top of the
+/// file has none), then the one starting at 1, then the earlier one.
 /// A lone plain numbered line is not an agenda.
 enum HeadingSelector {
     static func select(_ candidates: [HeadingCandidate]) -> [HeadingCandidate] {
@@ -28,12 +30,13 @@ enum HeadingSelector {
     private struct Score: Comparable {
         var count = 0
         var structured = 0
+        var withBody = 0
         var startsAtOne = false
         var startLine = Int.max
 
         static func < (a: Score, b: Score) -> Bool {
-            (a.count, a.structured, a.startsAtOne ? 1 : 0, -a.startLine)
-                < (b.count, b.structured, b.startsAtOne ? 1 : 0, -b.startLine)
+            (a.count, a.structured, a.withBody, a.startsAtOne ? 1 : 0, -a.startLine)
+                < (b.count, b.structured, b.withBody, b.startsAtOne ? 1 : 0, -b.startLine)
         }
     }
 
@@ -45,12 +48,13 @@ enum HeadingSelector {
         for (i, candidate) in sorted.enumerated() {
             var score = Score(
                 count: 1, structured: candidate.isStructured ? 1 : 0,
-                startsAtOne: candidate.number == 1, startLine: candidate.line)
+                withBody: candidate.hasBody ? 1 : 0, startsAtOne: candidate.number == 1, startLine: candidate.line)
             var link: Int?
             for j in 0..<i where sorted[j].number + 1 == candidate.number && sorted[j].lastLine < candidate.line {
                 var extended = best[j]
                 extended.count += 1
                 extended.structured += candidate.isStructured ? 1 : 0
+                extended.withBody += candidate.hasBody ? 1 : 0
                 if score < extended {
                     score = extended
                     link = j

@@ -132,6 +132,13 @@ struct HeadingRuleTests {
                 "2. Evt.", "", "Intet"),
             expected: [ItemHead(1, "Velkomst", 3), ItemHead(2, "Evt.", 11)]),
         HeadingCase(
+            rule: "an agenda listed as headings at the top is not the items: items have bodies",
+            text: lines(
+                "# Referat", "## Dagsorden", "### 1. Velkomst", "### 2. Status", "",
+                "### 1. Velkomst", "Tekst.", "", "Mere tekst.", "",
+                "### 2. Status", "Tekst."),
+            expected: [ItemHead(1, "Velkomst", 6), ItemHead(2, "Status", 11)]),
+        HeadingCase(
             rule: "a file with no numbered headings has no items",
             text: lines("# Referat", "", "Mødet blev aflyst.", "", "## Deltagere", "", "Ingen."),
             expected: []),
