@@ -10,7 +10,7 @@ enum Repository {
 }
 
 /// A temporary directory that removes itself when released.
-final class TemporaryDirectory {
+final class TemporaryDirectory: Sendable {
     let url: URL
 
     init() {
