@@ -23,12 +23,14 @@ public struct CorpusReader: Sendable {
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ReferatError.corpusMissing(path: root.path)
         }
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         else { throw ReferatError.corpusMissing(path: root.path) }
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         var files: [CorpusFile] = []
-        for case let url as URL in enumerator where Self.extensions.contains(url.pathExtension.lowercased()) {
+        for case let url as URL in enumerator
+        where Self.extensions.contains(url.pathExtension.lowercased()) && url.lastPathComponent != Synonyms.fileName {
             let path = url.standardizedFileURL.path
             guard path.hasPrefix(rootPath) else { continue }
             files.append(CorpusFile(relativePath: String(path.dropFirst(rootPath.count)), url: url))

@@ -6,9 +6,11 @@ import Xapian
 /// stored record.
 struct DocumentBuilder {
     let terms: TermIndexer
+    let synonyms: Synonyms
 
     func document(for record: ItemRecord, item: AgendaItem, meeting: Meeting) throws -> Document {
         let document = try Document()
+        terms.beginDocument()
         // Title first, weighted; then each section after a gap so phrases never cross fields.
         var position = try terms.index(
             item.title, into: document, startPosition: 1, wdfIncrement: IndexSchema.titleWeight,
@@ -19,6 +21,9 @@ struct DocumentBuilder {
                 position = try terms.index(heading, into: document, startPosition: position)
             }
             position = try terms.index(section.text, into: document, startPosition: position)
+        }
+        for (term, wordPosition) in synonyms.impliedTerms(in: terms.documentWords) {
+            try terms.addImplied(term, position: wordPosition, into: document)
         }
 
         try document.addBooleanTerm(IndexSchema.idPrefix + record.id)

@@ -27,7 +27,11 @@ public struct Indexer {
         let start = Date()
         let files = try corpus.files()
         let database = try openWriter()
-        let builder = DocumentBuilder(terms: try TermIndexer())
+        var problems: [String] = []
+        let synonyms = Synonyms.load(fromCorpus: corpus.root, problems: &problems)
+        problems.forEach { logger.warning("\($0)") }
+        let builder = DocumentBuilder(terms: try TermIndexer(), synonyms: synonyms)
+        try storeSynonyms(synonyms, in: database, stem: builder.terms.stem)
         var summary = IndexSummary()
         for file in files {
             do {
@@ -68,6 +72,21 @@ public struct Indexer {
             let document = try builder.document(for: record, item: item, meeting: meeting)
             try database.replaceDocument(uniqueTerm: IndexSchema.idPrefix + record.id, with: document)
         }
+        for (word, count) in builder.terms.takeSpellingWords() {
+            try database.addSpelling(word, increment: count)
+        }
         return meeting.items.count
+    }
+
+    /// Replaces Xapian's synonym table with the corpus's synonym groups.
+    private func storeSynonyms(
+        _ synonyms: Synonyms, in database: WritableDatabase, stem: (String) throws -> String
+    ) throws {
+        for key in try database.synonymKeys() {
+            try database.clearSynonyms(for: key)
+        }
+        for (key, synonym) in try synonyms.tableEntries(stem: stem) {
+            try database.addSynonym(synonym, for: key)
+        }
     }
 }

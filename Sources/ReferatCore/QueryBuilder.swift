@@ -6,11 +6,20 @@ import Xapian
 /// `IndexSchema` so that it asks for exactly the terms the indexer wrote.
 final class QueryBuilder {
     /// Syntax a search box user may type: phrases, AND/OR/NOT, +/-, trailing wildcards,
-    /// field prefixes and ranges.
-    static let flags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .wildcard, .pureNot]
+    /// field prefixes and ranges; synonyms from the index's synonym table.
+    static let flags: QueryParser.Flags = [
+        .boolean, .phrase, .loveHate, .wildcard, .pureNot, .autoSynonyms, .autoMultiwordSynonyms,
+    ]
     /// How much more an item with all the query's words weighs than one with some of them, so
     /// that multi-word queries list items with all the words first.
     static let allWordsBoost = 10.0
+
+    /// Snowball's Danish stop list, plus the question words that open a question typed into
+    /// the search box ("hvornår blev bemandingen drøftet"), so it ranks by its content words.
+    /// Inside a quoted phrase they still count.
+    static let stopWords = StopWords.danish.union([
+        "hvornår", "hvordan", "hvorfor", "hvilke", "hvilken", "hvilket", "hvem",
+    ])
 
     let stemmer: Stemmer
     private let parser: QueryParser
@@ -19,7 +28,7 @@ final class QueryBuilder {
         stemmer = try Stemmer(language: IndexSchema.stemmerLanguage)
         parser = try QueryParser()
         parser.setStemmer(stemmer, strategy: .some)
-        try parser.setStopWords(StopWords.danish)
+        try parser.setStopWords(Self.stopWords)
         parser.setDatabase(database)
         parser.setMaxWildcardExpansion(200)
         for (field, prefix) in IndexSchema.booleanFields {
@@ -49,6 +58,17 @@ final class QueryBuilder {
         return query
     }
 
+    /// The query with misspelt words replaced from the index's spelling data, or nil when
+    /// Xapian has no correction.
+    func spellingCorrection(of text: String) throws -> String? {
+        do {
+            _ = try parser.parse(text, flags: Self.flags.union(.spellingCorrection))
+        } catch  where error.kind == .queryParser {
+            return nil
+        }
+        return parser.correctedQuery
+    }
+
     private func parse(_ text: String) throws -> Query {
         do {
             parser.setDefaultOperator(.or)
@@ -57,7 +77,7 @@ final class QueryBuilder {
             let allWords = try parser.parse(text, flags: Self.flags)
             if allWords.description == anyWord.description { return allWords }
             return try Query(.or, [try allWords.scaled(by: Self.allWordsBoost), anyWord])
-        } catch where error.kind == .queryParser {
+        } catch  where error.kind == .queryParser {
             throw ReferatError.badQuery(query: text, reason: error.message)
         }
     }
@@ -74,7 +94,8 @@ final class QueryBuilder {
             filters.append(try Query(term: IndexSchema.yearPrefix + String(year)))
         }
         if request.from != nil || request.to != nil {
-            filters.append(try Query(valueIn: IndexSchema.dateSlot, from: request.from?.compact, to: request.to?.compact))
+            filters.append(
+                try Query(valueIn: IndexSchema.dateSlot, from: request.from?.compact, to: request.to?.compact))
         }
         return filters
     }

@@ -23,9 +23,32 @@ public final class Searcher {
         builder = try QueryBuilder(database: database)
     }
 
+    /// At most this many hits for the query as typed before a spelling suggestion is offered.
+    /// Xapian 1.4 suggests a word even for a correctly spelt one on frequency ties, so a query
+    /// that finds plenty gets no suggestion.
+    static let suggestionThreshold = 2
+
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         try request.validate()
-        return try readingLatest { try run(request) }
+        return try readingLatest {
+            var response = try run(request)
+            guard response.totalEstimate <= Self.suggestionThreshold,
+                let corrected = try builder.spellingCorrection(of: request.query),
+                corrected.lowercased() != request.query.lowercased()
+            else { return response }
+            var suggested = request
+            suggested.query = corrected
+            let alternative = try run(suggested)
+            guard alternative.totalEstimate > response.totalEstimate else { return response }
+            if response.totalEstimate == 0 {
+                // Nothing as typed: show what the suggestion finds, and say so.
+                response = alternative
+                response.query = request.query
+                response.searchedSuggestion = true
+            }
+            response.suggestion = corrected
+            return response
+        }
     }
 
     /// One stored item by its id, or nil.
@@ -65,7 +88,8 @@ public final class Searcher {
         let query = try builder.query(for: request)
         let enquire = try Enquire(database: database)
         try enquire.setQuery(query)
-        let spies = request.facets
+        let spies =
+            request.facets
             ? [
                 try enquire.addValueCountSpy(slot: IndexSchema.clusterSlot),
                 try enquire.addValueCountSpy(slot: IndexSchema.forumSlot),

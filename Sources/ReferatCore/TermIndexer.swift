@@ -9,6 +9,10 @@ final class TermIndexer {
     private let stopWords: Set<String>
     /// Stems repeat endlessly in a corpus; the shim call is the expensive part.
     private var stemCache: [String: String] = [:]
+    /// The words of the document being built, in order, for recognising synonym phrases.
+    private(set) var documentWords: [(term: String, position: Int)] = []
+    /// Words seen since the last `takeSpellingWords()`, with counts: Xapian's spelling data.
+    private var spellingWords: [String: Int] = [:]
 
     init(stopWords: Set<String> = StopWords.danish) throws {
         stemmer = try Stemmer(language: IndexSchema.stemmerLanguage)
@@ -22,6 +26,17 @@ final class TermIndexer {
         return stemmed
     }
 
+    /// Starts a new document: forgets the previous one's words.
+    func beginDocument() {
+        documentWords.removeAll(keepingCapacity: true)
+    }
+
+    /// The words to add to the spelling data since the last call.
+    func takeSpellingWords() -> [String: Int] {
+        defer { spellingWords.removeAll(keepingCapacity: true) }
+        return spellingWords
+    }
+
     /// Indexes `text` into `document` from `startPosition`; returns the position after the last word.
     /// `prefix` also indexes the words under a field prefix (e.g. title words for `titel:`).
     @discardableResult
@@ -32,7 +47,10 @@ final class TermIndexer {
         for token in Tokenizer.tokenize(text) {
             let position = startPosition + token.position
             next = max(next, position + 1)
-            for term in [token.term] + token.variants where !term.isEmpty && term.utf8.count <= IndexSchema.maxTermBytes {
+            documentWords.append((token.term, position))
+            if Self.isSpellingWord(token) { spellingWords[token.term, default: 0] += 1 }
+            for term in [token.term] + token.variants where !term.isEmpty && term.utf8.count <= IndexSchema.maxTermBytes
+            {
                 let stemmed = stopWords.contains(term) ? nil : try stem(term)
                 for prefix in [""] + (fieldPrefix.map { [$0] } ?? []) {
                     try document.addPosting(prefix + term, position: position, wdfIncrement: wdfIncrement)
@@ -43,5 +61,17 @@ final class TermIndexer {
             }
         }
         return next
+    }
+
+    /// Indexes `term` (and its stem) at `position`, e.g. a synonym implied by a phrase.
+    func addImplied(_ term: String, position: Int, into document: Document) throws {
+        try document.addPosting(term, position: position)
+        try document.addTerm(IndexSchema.stemPrefix + (try stem(term)))
+    }
+
+    /// Spelling suggestions come from real words: letters only, not stop words, not acronyms.
+    private static func isSpellingWord(_ token: Token) -> Bool {
+        token.term.count >= 3 && !token.isAcronym && token.term.allSatisfy(\.isLetter)
+            && !StopWords.danish.contains(token.term)
     }
 }

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@testable import ReferatCore
+
+@Suite struct SpellingTests {
+    @Test(arguments: [
+        ("akutplam", "akutplan", "001_b7c9c314a7c852bc.txt", 7),
+        ("kommisorium", "kommissorium", "003_ba1bb07e974decf3.txt", 3),
+    ])
+    func aMisspeltQueryWithNoHitsSearchesTheSuggestion(typed: String, suggestion: String, file: String, item: Int)
+        throws
+    {
+        let response = try SampleIndex.searcher().search(SearchRequest(query: typed))
+        #expect(response.suggestion == suggestion)
+        #expect(response.searchedSuggestion)
+        #expect(response.query == typed)
+        #expect(response.results.first.map { "\($0.file)#\($0.item.number)" } == "\(file)#\(item)")
+    }
+
+    @Test(arguments: ["akutplan", "kommissorium", "palliation", "IPS", "budget 2023"])
+    func aCorrectlySpeltQueryWithHitsGetsNoSuggestion(query: String) throws {
+        let response = try SampleIndex.searcher().search(SearchRequest(query: query))
+        #expect(!response.results.isEmpty)
+        #expect(response.suggestion == nil)
+        #expect(!response.searchedSuggestion)
+    }
+}
+
+@Suite struct SynonymTests {
+    @Test(arguments: ["DÆMP", "dæmp", "den ældre medicinske patient", "\"den ældre medicinske patient\""])
+    func acronymAndSpelledOutFormFindTheSameItem(query: String) throws {
+        let response = try SampleIndex.searcher().search(SearchRequest(query: query))
+        #expect(response.results.first.map { "\($0.file)#\($0.item.number)" } == "001_b7c9c314a7c852bc.txt#3")
+    }
+
+    @Test func theAcronymFindsAnItemThatOnlySpellsItOut() throws {
+        let directory = TemporaryDirectory()
+        let corpus = try IndexingTests.writeCorpus(
+            [
+                "a.md":
+                    "# Referat Klyngestyregruppe Nord\n\n## 1. Ældre\n\nIndsats for den ældre medicinske patient.\n",
+                "b.md": "# Referat Klyngestyregruppe Syd\n\n## 1. Status\n\nDÆMP-gruppen mødes igen.\n",
+                Synonyms.fileName: "DÆMP = den ældre medicinske patient\n",
+            ], in: directory)
+        let path = directory.path("index")
+        _ = try Indexer(corpusRoot: corpus, databasePath: path).run()
+        let searcher = try Searcher(databasePath: path)
+        #expect(Set(try searcher.search(SearchRequest(query: "DÆMP")).results.map(\.file)) == ["a.md", "b.md"])
+        #expect(
+            Set(try searcher.search(SearchRequest(query: "den ældre medicinske patient")).results.map(\.file))
+                .isSuperset(of: ["a.md", "b.md"]))
+        // The synonyms file is configuration, not minutes.
+        #expect(try searcher.statistics().meetings == 2)
+    }
+
+    @Test(arguments: [
+        ("DÆMP = den ældre medicinske patient", [[["dæmp"], ["den", "ældre", "medicinske", "patient"]]], 0),
+        ("sygehus = hospital = Sygehuset  # kommentar", [[["sygehus"], ["hospital"], ["sygehuset"]]], 0),
+        ("# kun en kommentar\n\n", [], 0),
+        ("kun et ord", [], 1),
+        ("a = ", [], 1),
+    ])
+    func synonymFileLines(text: String, groups: [[[String]]], problemCount: Int) {
+        var problems: [String] = []
+        let synonyms = Synonyms(text: text, file: "synonymer.txt", problems: &problems)
+        #expect(synonyms.groups == groups)
+        #expect(problems.count == problemCount)
+        #expect(problems.allSatisfy { $0.hasPrefix("synonymer.txt:") })
+    }
+}
+
+@Suite struct StopWordTests {
+    @Test(arguments: [
+        ("hvad blev der besluttet om akutplanen", "001_b7c9c314a7c852bc.txt#7"),
+        ("hvornår blev budget 2023 drøftet", "003_ba1bb07e974decf3.txt#5"),
+    ])
+    func aQuestionRanksByItsContentWords(question: String, expected: String) throws {
+        let response = try SampleIndex.searcher().search(SearchRequest(query: question))
+        #expect(response.results.first.map { "\($0.file)#\($0.item.number)" } == expected)
+    }
+
+    @Test func stopWordsStillCountInsideAPhrase() throws {
+        let searcher = try SampleIndex.searcher()
+        let phrase = try searcher.search(SearchRequest(query: "\"status på og afslutning af Handleplanen\""))
+        #expect(phrase.results.map { "\($0.file)#\($0.item.number)" } == ["002_76e1cc869024a7c4.txt#4"])
+    }
+}
+
+@Suite struct EvaluationTests {
+    /// A regression guard from our own measurement on the dev set (0.98 when this was written),
+    /// not a constant tuned to pass.
+    @Test func devSetNDCGStaysAboveTheMeasuredFloor() throws {
+        let data = try Data(contentsOf: Repository.shared.appendingPathComponent("eval/dev.json"))
+        let judgments = try JSONDecoder().decode(Judgments.self, from: data)
+        let evaluation = try Evaluation(judgments: judgments, searcher: try SampleIndex.searcher())
+        #expect(evaluation.rows.count == 24)
+        #expect(evaluation.meanNDCG >= 0.95)
+        #expect(evaluation.meanRecall >= 0.95)
+    }
+
+    @Test func metricsOnAHandMadeRanking() {
+        let grades = ["a": 2, "b": 1]
+        #expect(Evaluation.ndcg(ranked: ["a", "b"], grades: grades, cutoff: 10) == 1)
+        #expect(Evaluation.ndcg(ranked: ["x", "a"], grades: grades, cutoff: 1) == 0)
+        #expect(Evaluation.recall(ranked: ["a", "x"], grades: grades, cutoff: 10) == 0.5)
+        #expect(Evaluation.reciprocalRank(ranked: ["x", "y", "b"], grades: grades) == 1.0 / 3)
+    }
+}
