@@ -13,14 +13,15 @@ struct DocumentBuilder {
         terms.beginDocument()
         // Title first, weighted; then each section after a gap so phrases never cross fields.
         var position = try terms.index(
-            item.title, into: document, startPosition: 1, wdfIncrement: IndexSchema.titleWeight,
+            item.title, into: document, startPosition: 1, wdfIncrement: RankingPolicy.titleWeight,
             fieldPrefix: IndexSchema.titlePrefix)
         for section in item.sections {
             position += IndexSchema.fieldGap
+            let weight = RankingPolicy.weight(of: section, in: item)
             if let heading = section.heading {
-                position = try terms.index(heading, into: document, startPosition: position)
+                position = try terms.index(heading, into: document, startPosition: position, wdfIncrement: weight)
             }
-            position = try terms.index(section.text, into: document, startPosition: position)
+            position = try terms.index(section.text, into: document, startPosition: position, wdfIncrement: weight)
         }
         for (term, wordPosition) in synonyms.impliedTerms(in: terms.documentWords) {
             try terms.addImplied(term, position: wordPosition, into: document)

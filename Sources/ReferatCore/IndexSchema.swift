@@ -25,8 +25,6 @@ enum IndexSchema {
 
     /// Positions skipped between the title and each section, so phrases never span fields.
     static let fieldGap = 100
-    /// Title words count this many times a body word.
-    static let titleWeight = 3
     /// Xapian refuses terms over 245 bytes; longer "words" are noise (URLs, base64) anyway.
     static let maxTermBytes = 64
 
