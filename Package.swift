@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // Thin, exception-safe extern "C" wrappers over libxapian (Debian's libxapian-dev).
@@ -38,10 +40,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The HTTP API and the search page, on Hummingbird; `referat serve` runs it.
+        .target(
+            name: "ReferatServer",
+            dependencies: [
+                "ReferatCore", "Minutes",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "referat",
             dependencies: [
                 "ReferatCore",
+                "ReferatServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -53,6 +67,14 @@ let package = Package(
         .testTarget(
             name: "ReferatCoreTests",
             dependencies: ["ReferatCore", "Xapian", "Minutes"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReferatServerTests",
+            dependencies: [
+                "ReferatServer", "ReferatCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
     ],

@@ -1,0 +1,87 @@
+import Hummingbird
+import ReferatCore
+
+/// The JSON API: `GET /api/search`, `GET /api/items/{id}` and `GET /healthz`.
+struct APIController<Context: RequestContext>: Sendable {
+    let pool: SearcherPool
+
+    var routes: RouteCollection<Context> {
+        let routes = RouteCollection(context: Context.self)
+        routes.get("api/search", use: search)
+        routes.get("api/items/{id}", use: item)
+        routes.get("healthz", use: health)
+        return routes
+    }
+
+    /// The same `SearchResponse` as `referat search --json`, always with facets.
+    @Sendable func search(_ request: Request, context: Context) async throws -> Response {
+        let parameters = try SearchParameters.decode(request, context: context)
+        let search = try parameters.searchRequest(facets: true)
+        let response = try pool.withSearcher { try $0.search(search) }
+        return try JSONBody.response(response)
+    }
+
+    /// One agenda item in full: meeting metadata, title, sections and the whole text.
+    @Sendable func item(_ request: Request, context: Context) async throws -> Response {
+        let id = try ItemPath.id(from: context)
+        guard let record = try pool.withSearcher({ try $0.item(id: id) }) else {
+            throw ServerError.notFound("no item with id \(id)")
+        }
+        return try JSONBody.response(ItemResponse(record))
+    }
+
+    /// Whether the index can be read, and what it holds.
+    @Sendable func health(_ request: Request, context: Context) async throws -> Response {
+        let status = try pool.withSearcher { try $0.status() }
+        return try JSONBody.response(Health(documents: status.documents, revision: status.revision))
+    }
+}
+
+struct Health: Codable, Equatable {
+    var documents: Int
+    var revision: UInt64
+}
+
+/// The `{id}` of an item URL. Ids are only ever looked up as a Xapian term, never as a path.
+enum ItemPath {
+    /// Far longer than any id the indexer makes (a file path and a number).
+    static let maxIDLength = 512
+
+    static func id(from context: some RequestContext) throws(ServerError) -> String {
+        guard let id = context.parameters.get("id"), !id.isEmpty else { throw .notFound("no item id") }
+        guard id.count <= maxIDLength else { throw .notFound("no item with this id") }
+        return id
+    }
+}
+
+/// `GET /api/items/{id}`: the stored record with its text, keys in snake_case like the search JSON.
+struct ItemResponse: Codable, Equatable {
+    var id: String
+    var file: String
+    var meeting: ItemRecord.MeetingInfo
+    var number: Int
+    var title: String
+    var firstLine: Int
+    var lastLine: Int
+    var sections: [ItemRecord.SectionRecord]
+    var text: String
+
+    init(_ record: ItemRecord) {
+        id = record.id
+        file = record.file
+        meeting = record.meeting
+        number = record.number
+        title = record.title
+        firstLine = record.firstLine
+        lastLine = record.lastLine
+        sections = record.sections
+        text = record.text
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, file, meeting, number, title
+        case firstLine = "first_line"
+        case lastLine = "last_line"
+        case sections, text
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import ReferatCore
+import Testing
+
+@testable import ReferatServer
+
+@Suite struct APITests {
+    @Test func healthReportsDocumentsAndRevision() async throws {
+        try await SampleIndex.app().test(.router) { client in
+            let response = try await client.execute(uri: "/healthz", method: .get)
+            #expect(response.status == .ok)
+            let health = try response.json(Health.self)
+            #expect(health.documents == 44)
+            #expect(health.revision >= 1)
+        }
+    }
+
+    @Test func searchIsTheCLIResponseWithFacets() async throws {
+        try await SampleIndex.app().test(.router) { client in
+            let response = try await client.execute(uri: uri("/api/search", [("q", "IPS")]), method: .get)
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+            let result = try response.json(SearchResponse.self)
+            let direct = try Searcher(databasePath: SampleIndex.path)
+                .search(SearchRequest(query: "IPS", facets: true))
+            #expect(result == direct)
+            #expect(!result.results.isEmpty)
+            let facets = try #require(result.facets)
+            #expect(Set(facets.cluster.map(\.value)).isSuperset(of: ["Nord", "Midt", "Syd"]))
+            #expect(facets.cluster.map(\.count).reduce(0, +) == result.totalEstimate)
+            #expect(!facets.forum.isEmpty && !facets.year.isEmpty)
+            // Every key is present, absent values as null, as `referat search --json` writes them.
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])
+            #expect(object.keys.contains("suggestion"))
+        }
+    }
+
+    struct FilterCase: Sendable, CustomTestStringConvertible {
+        var parameters: [(String, String)]
+        var cluster: String?
+        var datePrefix: String?
+        var earliest: String?
+        var testDescription: String { parameters.map { "\($0.0)=\($0.1)" }.joined(separator: "&") }
+
+        func holds(for hit: SearchResponse.Hit) -> Bool {
+            let date = hit.meeting.date ?? ""
+            return (cluster.map { hit.meeting.cluster == $0 } ?? true)
+                && (datePrefix.map { date.hasPrefix($0) } ?? true)
+                && (earliest.map { date >= $0 } ?? true)
+        }
+    }
+
+    static let filterCases: [FilterCase] = [
+        FilterCase(parameters: [("q", "IPS"), ("cluster", "Syd")], cluster: "Syd"),
+        FilterCase(parameters: [("q", "IPS"), ("cluster", "syd")], cluster: "Syd"),
+        FilterCase(parameters: [("q", "IPS"), ("year", "2022")], datePrefix: "2022"),
+        FilterCase(parameters: [("q", "IPS"), ("from", "2023-01-01"), ("to", "2024-12-31")], earliest: "2023-01-01"),
+        FilterCase(parameters: [("cluster", "Nord")], cluster: "Nord"),
+    ]
+
+    @Test(arguments: filterCases)
+    func filtersNarrowTheResults(_ filter: FilterCase) async throws {
+        try await SampleIndex.app().test(.router) { client in
+            let response = try await client.execute(
+                uri: uri("/api/search", filter.parameters + [("limit", "100")]), method: .get)
+            #expect(response.status == .ok)
+            let result = try response.json(SearchResponse.self)
+            #expect(!result.results.isEmpty)
+            #expect(result.results.allSatisfy { filter.holds(for: $0) })
+        }
+    }
+
+    @Test func limitAndOffsetPage() async throws {
+        try await SampleIndex.app().test(.router) { client in
+            let all = try await client.execute(uri: uri("/api/search", [("q", "klynge"), ("limit", "6")]), method: .get)
+                .json(SearchResponse.self)
+            let second = try await client.execute(
+                uri: uri("/api/search", [("q", "klynge"), ("limit", "3"), ("offset", "3")]), method: .get
+            ).json(SearchResponse.self)
+            #expect(all.results.count == 6)
+            #expect(second.results.map(\.id) == all.results.suffix(3).map(\.id))
+            #expect(second.limit == 3 && second.offset == 3)
+        }
+    }
+
+    /// Everything a user can type wrong is a 400 with a JSON message naming it, never a 500.
+    @Test(arguments: [
+        ([("q", "IPS"), ("limit", "0")], "limit"),
+        ([("q", "IPS"), ("limit", "101")], "limit"),
+        ([("q", "IPS"), ("limit", "ti")], "limit"),
+        ([("q", "IPS"), ("limit", "99999999999999999999999")], "limit"),
+        ([("q", "IPS"), ("offset", "-1")], "offset"),
+        ([("q", "IPS"), ("offset", "1e3")], "offset"),
+        ([("q", "IPS"), ("from", "2022-13-01")], "from"),
+        ([("q", "IPS"), ("from", "1/2/2022")], "from"),
+        ([("q", "IPS"), ("to", "2022-02-30")], "to"),
+        ([("q", "IPS"), ("from", "2023-01-01"), ("to", "2022-01-01")], "from"),
+        ([("q", "IPS"), ("year", "toogtyve")], "year"),
+        ([("q", "IPS"), ("cluster", String(repeating: "x", count: 201))], "cluster"),
+        ([("q", "IPS AND")], "parse"),
+        ([("q", "IPS NOT")], "parse"),
+        ([("q", "AND")], "parse"),
+    ] as [([(String, String)], String)])
+    func badParametersAre400(parameters: [(String, String)], named: String) async throws {
+        try await SampleIndex.app().test(.router) { client in
+            let response = try await client.execute(uri: uri("/api/search", parameters), method: .get)
+            #expect(response.status == .badRequest)
+            #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+            let message = try #require(response.errorMessage)
+            #expect(message.contains(named))
+        }
+    }
+
+    @Test func malformedQueryStringIs400() async throws {
+        try await SampleIndex.app().test(.router) { client in
+            let response = try await client.execute(uri: "/api/search?q=%ZZ", method: .get)
+            #expect(response.status == .badRequest)
+            #expect(response.errorMessage != nil)
+        }
+    }
+
+    @Test func tooLongQueryIs414() async throws {
+        try await SampleIndex.app().test(.router) { client in
+            let long = String(repeating: "palliation ", count: 100)
+            #expect(long.count > SearchRequest.maxQueryLength)
+            let response = try await client.execute(uri: uri("/api/search", [("q", long)]), method: .get)
+            #expect(response.status == .uriTooLong)
+            #expect(response.errorMessage?.contains("longer than") == true)
+        }
+    }
+
+    @Test func itemIsTheWholeRecord() async throws {
+        try await SampleIndex.app().test(.router) { client in
+            let hit = try #require(
+                try await client.execute(uri: uri("/api/search", [("q", "palliation")]), method: .get)
+                    .json(SearchResponse.self).results.first)
+            let response = try await client.execute(uri: "/api/items/" + HTML.component(hit.id), method: .get)
+            #expect(response.status == .ok)
+            let item = try response.json(ItemResponse.self)
+            #expect(item.id == hit.id)
+            #expect(item.title == hit.item.title)
+            #expect(item.meeting.cluster == hit.meeting.cluster)
+            #expect(!item.sections.isEmpty)
+            #expect(item.text.localizedCaseInsensitiveContains("palliation"))
+            #expect(response.text.contains("\"first_line\""))
+        }
+    }
+
+    @Test(arguments: ["/api/items/nope-1", "/api/items/..%2F..%2Fetc%2Fpasswd", "/api/items/" + String(repeating: "a", count: 600)])
+    func unknownItemIs404(path: String) async throws {
+        try await SampleIndex.app().test(.router) { client in
+            let response = try await client.execute(uri: path, method: .get)
+            #expect(response.status == .notFound)
+            #expect(response.errorMessage != nil)
+        }
+    }
+
+    @Test(arguments: ["/api/nothing", "/nothing", "/api/search/extra", "/etc/passwd", "/../index"])
+    func unknownRouteIs404JSON(path: String) async throws {
+        try await SampleIndex.app().test(.router) { client in
+            let response = try await client.execute(uri: path, method: .get)
+            #expect(response.status == .notFound)
+            #expect(response.errorMessage != nil)
+        }
+    }
+
+    @Test func postIsNotAllowedButNot500() async throws {
+        try await SampleIndex.app().test(.router) { client in
+            let response = try await client.execute(uri: "/api/search?q=IPS", method: .post)
+            #expect(response.status.code < 500)
+        }
+    }
+}
