@@ -57,8 +57,11 @@ public struct ServerError: HTTPResponseError, CustomStringConvertible, Equatable
             self.init(
                 status: .serviceUnavailable, message: "the index is not available",
                 danish: "Søgeindekset er ikke tilgængeligt lige nu. Prøv igen om lidt.")
-        case .corpusMissing, .wordListMissing:
-            // Set-up faults of the machine, not of the request.
+        case .corpusMissing:
+            self = .internalError
+        default:
+            // Set-up faults of the machine, not of the request (a missing word list, …): the
+            // detail goes to the log.
             self = .internalError
         }
     }
