@@ -37,17 +37,10 @@ struct BlockContext: Sendable {
         return leader.hasSuffix("....") || leader.hasSuffix("…")
     }
 
-    /// The line's text as a label key: markup-free, lower case, without a trailing colon.
-    static func labelKey(_ line: SourceLine) -> String {
-        var key = line.shape.inner.filter { $0 != "*" && $0 != "_" }.trimmedWhitespace.lowercased()
-        while key.hasSuffix(":") || key.hasSuffix(".") { key.removeLast() }
-        return key.trimmedWhitespace
-    }
-
     private mutating func markTablesOfContents(_ document: SourceDocument) {
         var inBlock = false
         for line in document.lines {
-            if Self.tocLabels.contains(Self.labelKey(line)) {
+            if Self.tocLabels.contains(line.labelKey) {
                 inBlock = true
                 continue
             }
@@ -73,7 +66,7 @@ struct BlockContext: Sendable {
     private mutating func markAttachmentLists(_ document: SourceDocument) {
         var inBlock = false
         for line in document.lines {
-            if Self.attachmentLabels.contains(Self.labelKey(line)) {
+            if Self.attachmentLabels.contains(line.labelKey) {
                 inBlock = true
                 continue
             }

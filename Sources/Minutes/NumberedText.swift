@@ -13,7 +13,7 @@ struct NumberedText: Sendable, Equatable {
     static func parse(_ text: String) -> NumberedText? {
         var rest = Substring(text.trimmedWhitespace)
         var hasPunktWord = false
-        for word in punktWords where rest.lowercased().hasPrefix(word) {
+        for word in punktWords where rest.prefix(word.count).lowercased() == word {
             rest = rest.dropFirst(word.count)
             guard let next = rest.first, next.isWhitespace || next.isASCIIDigit else { return nil }
             rest = rest.drop { $0.isWhitespace }

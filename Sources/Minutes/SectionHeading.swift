@@ -22,7 +22,7 @@ enum SectionHeading {
     ]
 
     static func kind(of line: SourceLine) -> SectionKind? {
-        let key = BlockContext.labelKey(line)
+        let key = line.labelKey
         if let kind = labels[key] { return kind }
         if line.shape.isStructured, key.hasPrefix("det indstilles") { return .recommendation }
         return nil

@@ -1,5 +1,3 @@
-import Foundation
-
 /// One physical line of a referat file.
 struct SourceLine: Sendable {
     /// 1-based, counted the way the gold data counts: every `\n` (or `\r\n`) ends a line.
@@ -7,11 +5,16 @@ struct SourceLine: Sendable {
     let raw: String
     /// The line's structural marks (markdown heading, whole-line bold) read once.
     let shape: LineShape
+    /// The text as a label: without markup, lower case, no trailing colon or dot ("bilag").
+    let labelKey: String
 
     init(number: Int, raw: String) {
         self.number = number
         self.raw = raw
         self.shape = LineShape(raw: raw)
+        var key = shape.inner.filter { $0 != "*" && $0 != "_" }.trimmedWhitespace.lowercased()
+        while key.hasSuffix(":") || key.hasSuffix(".") { key.removeLast() }
+        self.labelKey = key.trimmedWhitespace
     }
 
     /// Empty or whitespace only (PDF exports leave lines of a single space).
@@ -49,5 +52,10 @@ struct SourceDocument: Sendable {
 
 extension StringProtocol {
     /// The text without leading and trailing whitespace (including non-breaking spaces).
-    var trimmedWhitespace: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    var trimmedWhitespace: String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }),
+            let last = lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return String(self[first...last])
+    }
 }

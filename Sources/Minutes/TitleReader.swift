@@ -16,7 +16,7 @@ enum TitleReader {
         }
         guard let first = lines.first else { return nil }
         var title = Normalizer.cleanLine(first.shape.inner)
-        if documentKinds.contains(BlockContext.labelKey(first)), lines.count > 1,
+        if documentKinds.contains(first.labelKey), lines.count > 1,
             lines[lines.startIndex + 1].shape.isStructured
         {
             title += " " + Normalizer.cleanLine(lines[lines.startIndex + 1].shape.inner)
