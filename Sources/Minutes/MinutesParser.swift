@@ -5,14 +5,16 @@ import DanishText
 ///
 /// Agenda headings (see `HeadingDetector`, `HeadingSelector`, `HeadingWrap`):
 /// - a heading reads "N. Title" or "Punkt N: Title", as a markdown heading, a wholly bold line or
-///   a plain line; the numbers run 1, 2, 3, … in document order (the longest such run wins);
+///   a plain line; the numbers go up by one in document order (the longest such run wins; among
+///   equal runs, the one whose headings have bodies);
 /// - markup beats plain text: in a document with marked-up headings a plain line only fills a
-///   gap between them;
+///   gap between them; a lone plain numbered line is not an agenda;
 /// - never a heading: a date ("21. september 2022"), a table row (tab-separated), a table of
 ///   contents entry (dot leaders or a tab before a page number, or under "Indholdsfortegnelse"),
 ///   and, for plain lines, a numbered line in a "Bilag" list, a run of numbered lines (the next
-///   number at most one line further on) or a line starting in lower case;
-/// - a plain heading that fills the line width continues on the next, short line.
+///   number on the next non-blank line, or after one lower-case continuation line) or a line
+///   starting in lower case;
+/// - a plain heading that fills the PDF line width continues on the next, short line.
 /// An item runs from its heading to the last non-blank line before the next item, a "Pause"
 /// line, or (after the last item) the sign-off ("Således opfattet …"). Its title is the heading
 /// text without the number, cleaned by `Normalizer.cleanLine`.
