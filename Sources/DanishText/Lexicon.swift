@@ -1,0 +1,75 @@
+import Foundation
+
+/// A set of known Danish word forms (lowercase, NFC), the dictionary behind `CompoundSplitter`.
+///
+/// The usual source is Debian's `wdanish` list (`/usr/share/dict/danish`, "Den store danske
+/// ordliste", 313,013 full forms, GPL-2+; used as an installed package, never vendored), plus words
+/// the caller has seen standing on their own in the corpus (`add`), e.g. "palliation", which the
+/// list lacks.
+public struct Lexicon: Sendable {
+    public enum LoadError: Error, CustomStringConvertible {
+        case missing(path: String)
+        case unreadable(path: String, underlying: String)
+
+        public var description: String {
+            switch self {
+            case .missing(let path):
+                "Danish word list not found at \(path); install it with `apt-get install wdanish`"
+            case .unreadable(let path, let underlying):
+                "Danish word list at \(path) could not be read as UTF-8: \(underlying)"
+            }
+        }
+    }
+
+    private(set) var words: Set<String>
+
+    /// The words, lowercased and NFC-normalised; empty lines are skipped.
+    public init(words: some Sequence<String>) {
+        self.words = []
+        for word in words { add(word) }
+    }
+
+    /// Loads a word list with one word per line (UTF-8). Throws `LoadError.missing` when the file
+    /// is not there.
+    public static func load(path: String = "/usr/share/dict/danish") throws -> Lexicon {
+        guard FileManager.default.fileExists(atPath: path) else { throw LoadError.missing(path: path) }
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw LoadError.unreadable(path: path, underlying: "\(error)")
+        }
+        var lexicon = Lexicon(words: [])
+        lexicon.words.reserveCapacity(320_000)
+        for line in text.split(whereSeparator: \.isNewline) {
+            lexicon.add(String(line))
+        }
+        return lexicon
+    }
+
+    /// Adds one word (lowercased, NFC; surrounding whitespace trimmed).
+    public mutating func add(_ word: String) {
+        let normalised = Self.normalise(word)
+        if !normalised.isEmpty { words.insert(normalised) }
+    }
+
+    /// Whether the word (lowercased, NFC) is in the lexicon.
+    public func contains(_ word: String) -> Bool {
+        words.contains(Self.normalise(word))
+    }
+
+    /// The number of distinct words.
+    public var count: Int { words.count }
+
+    /// Lookup for strings that are already lowercase NFC (the splitter's hot path).
+    @inline(__always)
+    func containsNormalised(_ word: String) -> Bool {
+        words.contains(word)
+    }
+
+    static func normalise(_ word: String) -> String {
+        let trimmed = word.trimmingCharacters(in: .whitespaces)
+        if trimmed.utf8.allSatisfy({ $0 < 0x80 }) { return trimmed.lowercased() }
+        return trimmed.lowercased().precomposedStringWithCanonicalMapping
+    }
+}
