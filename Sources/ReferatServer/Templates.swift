@@ -62,7 +62,7 @@ enum Templates {
         form.search details .dates { display: flex; flex-wrap: wrap; gap: .5rem 1rem; margin-top: .5rem; }
         form.search details label { display: flex; gap: .4rem; align-items: center; }
         form.search details input { font: inherit; padding: .2rem .4rem; }
-        main { padding: 1.5rem 1rem 2rem; }
+        main.wrap { padding-top: 1.25rem; padding-bottom: 2rem; }
         .notice { margin: 0 0 .75rem; }
         .error { border-left: 4px solid var(--error); background: #fdf2f2; padding: .5rem .75rem; color: var(--error); }
         .summary { color: var(--muted); margin: 0 0 1rem; }

@@ -142,3 +142,37 @@ import Testing
         }
     }
 }
+
+@Suite struct SuggestionTests {
+    /// The searcher's suggestion, as the page shows it: "Mente du …?" linking to that search.
+    @Test func suggestionLinksToTheSuggestedQuery() throws {
+        let json = """
+            {"query": "akutplam", "total_estimate": 0, "offset": 0, "limit": 10, "results": [],
+             "suggestion": "akutplan", "searched_suggestion": false,
+             "facets": {"cluster": [], "forum": [], "year": []}}
+            """
+        let response = try JSONDecoder().decode(SearchResponse.self, from: Data(json.utf8))
+        var parameters = SearchParameters()
+        parameters.q = "akutplam"
+        parameters.cluster = "Nord"
+        var page = SearchPage(parameters: parameters)
+        page.show(response, for: try parameters.searchRequest(), took: .milliseconds(3))
+        let html = Templates.render(page, "search")
+        #expect(html.contains("Mente du <a href=\"/?q=akutplan&amp;cluster=Nord\">akutplan</a>?"))
+        #expect(html.contains("Ingen resultater for »akutplam«."))
+    }
+
+    @Test func searchedSuggestionSaysSo() throws {
+        let json = """
+            {"query": "akutplam", "total_estimate": 0, "offset": 0, "limit": 10, "results": [],
+             "suggestion": "akutplan", "searched_suggestion": true}
+            """
+        let response = try JSONDecoder().decode(SearchResponse.self, from: Data(json.utf8))
+        var parameters = SearchParameters()
+        parameters.q = "akutplam"
+        var page = SearchPage(parameters: parameters)
+        page.show(response, for: try parameters.searchRequest(), took: .milliseconds(3))
+        let html = Templates.render(page, "search")
+        #expect(html.contains("Ingen resultater for »akutplam«. Viser resultater for »<a href=\"/?q=akutplan\">akutplan</a>«."))
+    }
+}
