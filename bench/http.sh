@@ -7,6 +7,8 @@
 #   bench/http.sh                      # corpus/, 10 s per run
 #   CORPUS=/path/to/big DURATION=30s bench/http.sh
 #   INDEX=/existing/index bench/http.sh   # skip indexing
+#   REINDEX=1 bench/http.sh            # adds a 16-connection run while `referat index` rewrites
+#                                      # the index twice (each time with one more file)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,7 +39,10 @@ if [ -z "$referat" ]; then
     referat="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/referat"
 fi
 index="${INDEX:-}"
-if [ -z "$index" ]; then
+if [ -z "$index" ] || [ -n "${REINDEX:-}" ]; then
+    # Re-indexing needs a corpus and an index of our own.
+    cp -r "$corpus" "$work/corpus"
+    corpus="$work/corpus"
     index="$work/index"
     "$referat" index "$corpus" --db "$index" >/dev/null
 fi
@@ -77,10 +82,27 @@ done
 documents="$(curl -fsS "http://127.0.0.1:$port/healthz")"
 echo "index: $documents; $(wc -l <"$work/paths.txt") queries from $queries; $duration per run; $(nproc) cores"
 printf '%-12s %10s %10s %10s %10s %8s\n' connections "req/s" "p50 ms" "p99 ms" requests non-2xx
-for c in $connections; do
-    threads=$(( c < $(nproc) ? c : $(nproc) ))
-    line="$(wrk -t "$threads" -c "$c" -d "$duration" --latency -s "$work/queries.lua" "http://127.0.0.1:$port" \
+run() { # label connections
+    local threads=$(( $2 < $(nproc) ? $2 : $(nproc) ))
+    local line
+    line="$(wrk -t "$threads" -c "$2" -d "$duration" --latency -s "$work/queries.lua" "http://127.0.0.1:$port" \
         | grep '^RESULT')"
     read -r _ rps p50 p99 total bad <<<"$line"
-    printf '%-12s %10s %10s %10s %10s %8s\n' "$c" "$rps" "$p50" "$p99" "$total" "$bad"
-done
+    printf '%-12s %10s %10s %10s %10s %8s\n' "$1" "$rps" "$p50" "$p99" "$total" "$bad"
+}
+for c in $connections; do run "$c" "$c"; done
+
+if [ -n "${REINDEX:-}" ]; then
+    sample="$(ls "$corpus" | head -n1)"
+    (
+        sleep 1
+        for round in 1 2; do
+            cp "$corpus/$sample" "$corpus/copy-$round-$sample"
+            "$referat" index "$corpus" --db "$index" >/dev/null
+        done
+    ) &
+    indexer=$!
+    run "16+reindex" 16
+    wait "$indexer"
+    echo "after: $(curl -fsS "http://127.0.0.1:$port/healthz") (two re-indexes during the last run)"
+fi
