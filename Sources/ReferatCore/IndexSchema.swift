@@ -5,6 +5,9 @@ import Minutes
 enum IndexSchema {
     /// Xapian's conventional prefix for stemmed terms (as QueryParser's STEM_SOME produces them).
     static let stemPrefix = "Z"
+    /// Parts of compound words ("palliationsområdet" → palliation, område), indexed with wdf 0:
+    /// they make an item match but add no weight, so whole-word matches rank first.
+    static let compoundPartPrefix = "XC"
     /// Title words, for `titel:` searches.
     static let titlePrefix = "S"
     /// The item's unique id term: re-indexing replaces, never duplicates.

@@ -31,6 +31,9 @@ final class QueryBuilder {
         try parser.setStopWords(Self.stopWords)
         parser.setDatabase(database)
         parser.setMaxWildcardExpansion(200)
+        // Plain words also match compound parts ("palliation" finds "palliationsområdet").
+        try parser.addPrefix(field: "", prefix: "")
+        try parser.addPrefix(field: "", prefix: IndexSchema.compoundPartPrefix)
         for (field, prefix) in IndexSchema.booleanFields {
             try parser.addBooleanPrefix(field: field, prefix: prefix)
         }

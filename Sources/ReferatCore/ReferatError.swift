@@ -8,6 +8,7 @@ public enum ReferatError: Error, CustomStringConvertible, Equatable {
     case corpusMissing(path: String)
     case badQuery(query: String, reason: String)
     case badParameter(name: String, reason: String)
+    case wordListMissing(reason: String)
 
     public var description: String {
         switch self {
@@ -23,6 +24,8 @@ public enum ReferatError: Error, CustomStringConvertible, Equatable {
             "cannot parse the query \"\(query)\": \(reason)"
         case .badParameter(let name, let reason):
             "bad \(name): \(reason)"
+        case .wordListMissing(let reason):
+            "cannot split compounds without the Danish word list (apt-get install wdanish): \(reason)"
         }
     }
 }

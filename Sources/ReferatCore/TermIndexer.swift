@@ -7,6 +7,9 @@ import Xapian
 final class TermIndexer {
     private let stemmer: Stemmer
     private let stopWords: Set<String>
+    private let splitter: CompoundSplitter?
+    /// Compound parts by word; nil entries remember words that are not compounds.
+    private var partsCache: [String: [String]?] = [:]
     /// Stems repeat endlessly in a corpus; the shim call is the expensive part.
     private var stemCache: [String: String] = [:]
     /// The words of the document being built, in order, for recognising synonym phrases.
@@ -14,9 +17,25 @@ final class TermIndexer {
     /// Words seen since the last `takeSpellingWords()`, with counts: Xapian's spelling data.
     private var spellingWords: [String: Int] = [:]
 
-    init(stopWords: Set<String> = StopWords.danish) throws {
+    /// - Parameter splitter: splits compound words into parts; nil indexes whole words only.
+    init(splitter: CompoundSplitter?, stopWords: Set<String> = StopWords.danish) throws {
         stemmer = try Stemmer(language: IndexSchema.stemmerLanguage)
         self.stopWords = stopWords
+        self.splitter = splitter
+    }
+
+    /// With compound splitting over Debian's Danish word list (package wdanish).
+    convenience init() throws {
+        try self.init(splitter: try Self.danishSplitter.get())
+    }
+
+    /// Loaded once per process: 313,000 words take a moment to read.
+    private static let danishSplitter = Result {
+        do {
+            return CompoundSplitter(lexicon: try Lexicon.load())
+        } catch {
+            throw ReferatError.wordListMissing(reason: "\(error)")
+        }
     }
 
     func stem(_ word: String) throws -> String {
@@ -59,8 +78,25 @@ final class TermIndexer {
                     }
                 }
             }
+            if !token.isAcronym {
+                for part in parts(of: token.term) {
+                    // wdf 0: found by the part, weighted by nothing; the query parser searches
+                    // this prefix beside the plain one (QueryBuilder).
+                    try document.addTerm(IndexSchema.compoundPartPrefix + part, wdfIncrement: 0)
+                    try document.addTerm(
+                        IndexSchema.stemPrefix + IndexSchema.compoundPartPrefix + (try stem(part)), wdfIncrement: 0)
+                }
+            }
         }
         return next
+    }
+
+    private func parts(of word: String) -> [String] {
+        guard let splitter else { return [] }
+        if let cached = partsCache[word] { return cached ?? [] }
+        let parts = splitter.split(word)
+        partsCache[word] = .some(parts)
+        return parts ?? []
     }
 
     /// Indexes `term` (and its stem) at `position`, e.g. a synonym implied by a phrase.

@@ -107,3 +107,71 @@ import Testing
         #expect(Evaluation.reciprocalRank(ranked: ["x", "y", "b"], grades: grades) == 1.0 / 3)
     }
 }
+
+@Suite struct CompoundTests {
+    /// The cases from the issue, on the sample minutes: each finds an item that has the word
+    /// only inside a compound.
+    @Test(arguments: [
+        ("palliation", "004_6fef7745cb6f1a69.txt#2"),
+        ("prøvetagning", "000_9285af0b1d2d00d2.txt#5"),
+        ("sygehus", "001_b7c9c314a7c852bc.txt#7"),
+        ("klynge", "001_b7c9c314a7c852bc.txt#8"),
+        ("bemanding", "003_ba1bb07e974decf3.txt#4"),
+    ])
+    func aWordFindsTheCompoundsItIsPartOf(query: String, expected: String) throws {
+        let response = try SampleIndex.searcher().search(SearchRequest(query: query, limit: 100))
+        #expect(response.results.map { "\($0.file)#\($0.item.number)" }.contains(expected))
+    }
+
+    static let minutes = """
+        # Referat Klyngestyregruppe Nord
+
+        ## 1. Status
+
+        Drøftelse af palliationsområdet og fremtiden for palliationsområdet.
+
+        ## 2. Palliation
+
+        Klyngen drøftede palliation i eget hjem.
+
+        ## 3. Andet
+
+        Klyngen drøftede palliation kort.
+        """
+
+    @Test func wholeWordMatchesRankAboveCompoundOnlyMatches() throws {
+        let directory = TemporaryDirectory()
+        let corpus = try IndexingTests.writeCorpus(["a.md": Self.minutes], in: directory)
+        let path = directory.path("index")
+        _ = try Indexer(corpusRoot: corpus, databasePath: path).run()
+        let searcher = try Searcher(databasePath: path)
+        let numbers = try searcher.search(SearchRequest(query: "palliation")).results.map(\.item.number)
+        // Title match first, then the body match, then the item that only has the compound.
+        #expect(numbers == [2, 3, 1])
+        // Phrases still match whole words only.
+        #expect(
+            try searcher.search(SearchRequest(query: "\"drøftede palliation\"")).results.map(\.item.number) == [2, 3])
+    }
+
+    @Test func proceduralItemsRankBelowSubstantiveOnes() throws {
+        let directory = TemporaryDirectory()
+        let text = """
+            # Referat Klyngestyregruppe Nord
+
+            ## 1. Godkendelse af dagsorden
+
+            Dagsordenen med punktet om akutplanen blev godkendt.
+
+            ## 2. Økonomi
+
+            Økonomien i akutplanen blev drøftet med mange andre emner, herunder budgetter,
+            bemanding, kompetencer, rekruttering, fastholdelse og samarbejde på tværs.
+            """
+        let corpus = try IndexingTests.writeCorpus(["a.md": text], in: directory)
+        let path = directory.path("index")
+        _ = try Indexer(corpusRoot: corpus, databasePath: path).run()
+        let numbers = try Searcher(databasePath: path).search(SearchRequest(query: "akutplanen")).results.map(
+            \.item.number)
+        #expect(numbers == [2, 1])
+    }
+}
