@@ -17,7 +17,7 @@ public struct ServerConfiguration: Sendable {
 /// The routes of the API and the pages, with request logging and error mapping in front.
 /// Tests use it directly (`app.test(.router)`); `buildApplication` serves it.
 public func buildRouter(pool: SearcherPool) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+    let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ErrorMiddleware())
     router.addRoutes(APIController(pool: pool).routes)
