@@ -23,7 +23,8 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         clock: ContinuousClock, context: Context
     ) {
         let elapsed = clock.now - start
-        let milliseconds = Double(elapsed.components.seconds) * 1000
+        let milliseconds =
+            Double(elapsed.components.seconds) * 1000
             + Double(elapsed.components.attoseconds) / 1e15
         let rounded = (milliseconds * 10).rounded() / 10
         context.logger.info("\(request.method) \(request.uri) \(status.code) \(rounded) ms")

@@ -17,6 +17,14 @@ import Testing
         }
     }
 
+    @Test func headAnswersLikeGetWithoutABody() async throws {
+        try await SampleIndex.app().test(.router) { client in
+            let response = try await client.execute(uri: "/healthz", method: .head)
+            #expect(response.status == .ok)
+            #expect(response.body.readableBytes == 0)
+        }
+    }
+
     @Test func searchIsTheCLIResponseWithFacets() async throws {
         try await SampleIndex.app().test(.router) { client in
             let response = try await client.execute(uri: uri("/api/search", [("q", "IPS")]), method: .get)
@@ -32,7 +40,8 @@ import Testing
             #expect(facets.cluster.map(\.count).reduce(0, +) == result.totalEstimate)
             #expect(!facets.forum.isEmpty && !facets.year.isEmpty)
             // Every key is present, absent values as null, as `referat search --json` writes them.
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])
             #expect(object.keys.contains("suggestion"))
         }
     }
@@ -74,8 +83,10 @@ import Testing
 
     @Test func limitAndOffsetPage() async throws {
         try await SampleIndex.app().test(.router) { client in
-            let all = try await client.execute(uri: uri("/api/search", [("q", "klynge"), ("limit", "6")]), method: .get)
-                .json(SearchResponse.self)
+            let all = try await client.execute(
+                uri: uri("/api/search", [("q", "klynge"), ("limit", "6")]), method: .get
+            )
+            .json(SearchResponse.self)
             let second = try await client.execute(
                 uri: uri("/api/search", [("q", "klynge"), ("limit", "3"), ("offset", "3")]), method: .get
             ).json(SearchResponse.self)
@@ -86,23 +97,24 @@ import Testing
     }
 
     /// Everything a user can type wrong is a 400 with a JSON message naming it, never a 500.
-    @Test(arguments: [
-        ([("q", "IPS"), ("limit", "0")], "limit"),
-        ([("q", "IPS"), ("limit", "101")], "limit"),
-        ([("q", "IPS"), ("limit", "ti")], "limit"),
-        ([("q", "IPS"), ("limit", "99999999999999999999999")], "limit"),
-        ([("q", "IPS"), ("offset", "-1")], "offset"),
-        ([("q", "IPS"), ("offset", "1e3")], "offset"),
-        ([("q", "IPS"), ("from", "2022-13-01")], "from"),
-        ([("q", "IPS"), ("from", "1/2/2022")], "from"),
-        ([("q", "IPS"), ("to", "2022-02-30")], "to"),
-        ([("q", "IPS"), ("from", "2023-01-01"), ("to", "2022-01-01")], "from"),
-        ([("q", "IPS"), ("year", "toogtyve")], "year"),
-        ([("q", "IPS"), ("cluster", String(repeating: "x", count: 201))], "cluster"),
-        ([("q", "IPS AND")], "parse"),
-        ([("q", "IPS NOT")], "parse"),
-        ([("q", "AND")], "parse"),
-    ] as [([(String, String)], String)])
+    @Test(
+        arguments: [
+            ([("q", "IPS"), ("limit", "0")], "limit"),
+            ([("q", "IPS"), ("limit", "101")], "limit"),
+            ([("q", "IPS"), ("limit", "ti")], "limit"),
+            ([("q", "IPS"), ("limit", "99999999999999999999999")], "limit"),
+            ([("q", "IPS"), ("offset", "-1")], "offset"),
+            ([("q", "IPS"), ("offset", "1e3")], "offset"),
+            ([("q", "IPS"), ("from", "2022-13-01")], "from"),
+            ([("q", "IPS"), ("from", "1/2/2022")], "from"),
+            ([("q", "IPS"), ("to", "2022-02-30")], "to"),
+            ([("q", "IPS"), ("from", "2023-01-01"), ("to", "2022-01-01")], "from"),
+            ([("q", "IPS"), ("year", "toogtyve")], "year"),
+            ([("q", "IPS"), ("cluster", String(repeating: "x", count: 201))], "cluster"),
+            ([("q", "IPS AND")], "parse"),
+            ([("q", "IPS NOT")], "parse"),
+            ([("q", "AND")], "parse"),
+        ] as [([(String, String)], String)])
     func badParametersAre400(parameters: [(String, String)], named: String) async throws {
         try await SampleIndex.app().test(.router) { client in
             let response = try await client.execute(uri: uri("/api/search", parameters), method: .get)
@@ -148,7 +160,9 @@ import Testing
         }
     }
 
-    @Test(arguments: ["/api/items/nope-1", "/api/items/..%2F..%2Fetc%2Fpasswd", "/api/items/" + String(repeating: "a", count: 600)])
+    @Test(arguments: [
+        "/api/items/nope-1", "/api/items/..%2F..%2Fetc%2Fpasswd", "/api/items/" + String(repeating: "a", count: 600),
+    ])
     func unknownItemIs404(path: String) async throws {
         try await SampleIndex.app().test(.router) { client in
             let response = try await client.execute(uri: path, method: .get)

@@ -33,7 +33,8 @@ import Testing
         let corpus = directory.url.appendingPathComponent("corpus")
         try FileManager.default.copyItem(at: Repository.corpus, to: corpus)
         let sample = try #require(
-            try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }.sorted().first)
+            try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }.sorted()
+                .first)
         _ = try Indexer(corpusRoot: corpus, databasePath: path).run()
         let pool = try SearcherPool(databasePath: path)
         let before = try pool.withSearcher { try $0.status().revision }
@@ -44,7 +45,8 @@ import Testing
                 defer { done.set() }
                 for round in 0..<2 {
                     try FileManager.default.copyItem(
-                        at: corpus.appendingPathComponent(sample), to: corpus.appendingPathComponent("copy-\(round).txt"))
+                        at: corpus.appendingPathComponent(sample),
+                        to: corpus.appendingPathComponent("copy-\(round).txt"))
                     _ = try Indexer(corpusRoot: corpus, databasePath: path).run()
                 }
             }

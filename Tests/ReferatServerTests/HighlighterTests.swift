@@ -4,8 +4,10 @@ import Testing
 
 @Suite struct HighlighterTests {
     @Test(arguments: [
-        ("palliation", "Palliationen og palliation, ikke palliativ.",
-         "<mark>Palliationen</mark> og <mark>palliation</mark>, ikke palliativ."),
+        (
+            "palliation", "Palliationen og palliation, ikke palliativ.",
+            "<mark>Palliationen</mark> og <mark>palliation</mark>, ikke palliativ."
+        ),
         ("akutplanen", "Akutplan og akutplaner", "<mark>Akutplan</mark> og <mark>akutplaner</mark>"),
         ("palli*", "palliativ indsats", "<mark>palliativ</mark> indsats"),
         ("IPS -budget", "IPS'en og budget", "<mark>IPS</mark>&#39;en og budget"),

@@ -88,12 +88,13 @@ import Testing
         }
     }
 
-    @Test(arguments: [
-        ([("q", "IPS AND")], 400, "Søgningen kunne ikke forstås"),
-        ([("q", "IPS"), ("limit", "0")], 400, "Ugyldig værdi for antal"),
-        ([("q", "IPS"), ("from", "i går")], 400, "Ugyldig værdi for fra-dato"),
-        ([("q", String(repeating: "a", count: 1_001))], 414, "Søgningen er for lang"),
-    ] as [([(String, String)], Int, String)])
+    @Test(
+        arguments: [
+            ([("q", "IPS AND")], 400, "Søgningen kunne ikke forstås"),
+            ([("q", "IPS"), ("limit", "0")], 400, "Ugyldig værdi for antal"),
+            ([("q", "IPS"), ("from", "i går")], 400, "Ugyldig værdi for fra-dato"),
+            ([("q", String(repeating: "a", count: 1_001))], 414, "Søgningen er for lang"),
+        ] as [([(String, String)], Int, String)])
     func errorsShowOnThePageWithTheirStatus(parameters: [(String, String)], status: Int, message: String)
         async throws
     {
@@ -173,6 +174,8 @@ import Testing
         var page = SearchPage(parameters: parameters)
         page.show(response, for: try parameters.searchRequest(), took: .milliseconds(3))
         let html = Templates.render(page, "search")
-        #expect(html.contains("Ingen resultater for »akutplam«. Viser resultater for »<a href=\"/?q=akutplan\">akutplan</a>«."))
+        #expect(
+            html.contains(
+                "Ingen resultater for »akutplam«. Viser resultater for »<a href=\"/?q=akutplan\">akutplan</a>«."))
     }
 }
