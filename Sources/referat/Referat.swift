@@ -5,7 +5,10 @@ struct Referat: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "referat",
         abstract: "Search Danish meeting minutes (referater), indexed with Xapian.",
-        subcommands: [IndexCommand.self, SearchCommand.self, StatsCommand.self, EvalCommand.self, ServeCommand.self]
+        subcommands: [
+            IndexCommand.self, SearchCommand.self, StatsCommand.self, EvalCommand.self, ServeCommand.self,
+            BenchQueriesCommand.self,
+        ]
     )
 }
 

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import ReferatCore
+
+struct BenchQueriesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-queries",
+        abstract: "Measure in-process search latency over a file of queries (one per line).")
+
+    @Argument(help: "A file with one query per line; blank lines and lines starting with # are skipped.")
+    var queries: String
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "How many times to run the whole mix.")
+    var `repeat`: Int = 20
+
+    func validate() throws {
+        if `repeat` < 1 { throw ValidationError("--repeat must be at least 1") }
+    }
+
+    func run() throws {
+        let text: String
+        do {
+            text = try String(contentsOfFile: queries, encoding: .utf8)
+        } catch {
+            throw ValidationError("cannot read \(queries): \(error.localizedDescription)")
+        }
+        let mix = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        let result = try QueryBenchmark(
+            queries: mix, searcher: try Searcher(databasePath: database.db), repeat: `repeat`)
+        print(
+            String(
+                format: "queries %d  searches %d  p50 %.3f ms  p99 %.3f ms  mean %.3f ms  max %.3f ms",
+                result.queries, result.runs, result.p50, result.p99, result.mean, result.max))
+    }
+}
