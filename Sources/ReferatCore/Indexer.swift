@@ -1,3 +1,4 @@
+import DanishText
 import Foundation
 import Logging
 import Minutes
@@ -5,77 +6,316 @@ import Xapian
 
 /// What one indexing run did.
 public struct IndexSummary: Sendable, Equatable {
-    public var files = 0
-    public var items = 0
+    /// Files indexed for the first time (or again after a rebuild or a schema/synonym change).
+    public var added = 0
+    /// Files whose bytes changed: their items were replaced.
+    public var updated = 0
+    /// Files gone from the corpus: their items were deleted.
+    public var removed = 0
+    /// Files with the bytes already indexed: not read further.
+    public var unchanged = 0
+    /// Paths skipped as unreadable (binary, empty, too large, broken symlink, …).
     public var failed = 0
+    /// Warnings for files that were indexed anyway (legacy encoding, no agenda items found).
+    public var warnings = 0
+    /// Items in the index after the run.
+    public var items = 0
+    /// Items written by this run.
+    public var itemsWritten = 0
     public var seconds = 0.0
+    /// Whether the run built a fresh database and swapped it in.
+    public var rebuilt = false
+
+    public init() {}
+
+    /// Files whose items are in the index after the run.
+    public var files: Int { added + updated + unchanged }
+
+    /// One line: "5 files: 5 added, 0 updated, 0 removed, 0 unchanged, 0 failed; 44 items (44 written) in 1.23 s".
+    public var line: String {
+        "\(files) files: \(added) added, \(updated) updated, \(removed) removed, \(unchanged) unchanged, "
+            + "\(failed) failed; \(items) items (\(itemsWritten) written)"
+            + (rebuilt ? ", rebuilt" : "") + " in " + String(format: "%.2f s", seconds)
+    }
 }
 
-/// Indexes the minutes under a corpus root into a Xapian database, one document per agenda item.
+/// How far a run has got, for a progress bar.
+public struct IndexProgress: Sendable {
+    public var done: Int
+    public var total: Int
+    public var started: Date
+}
+
+/// What happened to one file, for `--verbose`.
+public struct IndexEvent: Sendable {
+    public enum Kind: String, Sendable {
+        case added, updated, removed, unchanged, failed
+    }
+
+    public var kind: Kind
+    public var path: String
+    public var items: Int
+}
+
+/// How to run the indexer.
+public struct IndexOptions: Sendable {
+    /// Build a fresh database beside the current one and swap it in when complete.
+    public var rebuild = false
+    /// Wait for another writer to finish instead of failing at once.
+    public var waitForLock = false
+    /// Files larger than this many bytes are skipped.
+    public var maxFileSize = CorpusReader.defaultMaxFileSize
+    /// Files written per commit. Each batch is one Xapian transaction: its items and the files'
+    /// hashes become durable together or not at all.
+    public var batchSize = 50
+
+    public init(rebuild: Bool = false, waitForLock: Bool = false, maxFileSize: Int = CorpusReader.defaultMaxFileSize,
+                batchSize: Int = 50) {
+        self.rebuild = rebuild
+        self.waitForLock = waitForLock
+        self.maxFileSize = maxFileSize
+        self.batchSize = batchSize
+    }
+}
+
+/// Indexes the minutes under a corpus root into a Xapian database, one document per agenda
+/// item, incrementally: a file whose bytes are already indexed is skipped, a changed file's
+/// items are replaced, a vanished file's items deleted. See `IndexLocation` for the layout and
+/// `IndexState` for what is remembered between runs.
+///
+/// Crash safety: writes go in batches, each a Xapian transaction holding whole files (their
+/// old items deleted, new items added, hash recorded). Killed at any moment, the database is at
+/// the last committed batch; the next run redoes exactly the files not recorded there.
 public struct Indexer {
     public let corpus: CorpusReader
     public let databasePath: String
     public var logger: Logger
+    public var options: IndexOptions
+    /// Called after each file (on the indexing thread).
+    public var onProgress: ((IndexProgress) -> Void)?
+    /// Called once per file with what was done to it.
+    public var onEvent: ((IndexEvent) -> Void)?
 
-    public init(corpusRoot: URL, databasePath: String, logger: Logger = Logger(label: "referat.index")) {
+    public init(
+        corpusRoot: URL, databasePath: String, options: IndexOptions = IndexOptions(),
+        logger: Logger = Logger(label: "referat.index")
+    ) {
         corpus = CorpusReader(root: corpusRoot)
         self.databasePath = databasePath
+        self.options = options
         self.logger = logger
     }
 
     public func run() throws -> IndexSummary {
         let start = Date()
-        let files = try corpus.files()
-        let database = try openWriter()
-        var problems: [String] = []
-        let synonyms = Synonyms.load(fromCorpus: corpus.root, problems: &problems)
-        problems.forEach { logger.warning("\($0)") }
-        let builder = DocumentBuilder(terms: try TermIndexer(), synonyms: synonyms)
-        try storeSynonyms(synonyms, in: database, stem: builder.terms.stem)
         var summary = IndexSummary()
-        for file in files {
-            do {
-                summary.items += try index(file, into: database, builder: builder)
-                summary.files += 1
-            } catch {
-                summary.failed += 1
-                logger.warning("\(file.relativePath): skipped: \(error)")
+        let (files, problems) = try corpus.scan()
+        let location = IndexLocation(path: databasePath)
+        let lock = try location.lock(wait: options.waitForLock)
+        defer { withExtendedLifetime(lock) {} }
+
+        // Under the lock: leftovers of a rebuild that never finished are not the index.
+        var layout = location.layout
+        var keep: Set<String> = []
+        if case .generation(let current) = layout {
+            keep.insert(current)
+            if let number = IndexLocation.generationNumber(current), number > 1 {
+                keep.insert(IndexLocation.generationName(number - 1))
             }
         }
-        try database.commit()
+        location.removeGenerations(except: keep)
+
+        let target: String
+        if options.rebuild {
+            let next = (location.generations().map(\.number).max() ?? 0) + 1
+            target = location.file(IndexLocation.generationName(next))
+        } else if layout == .missing {
+            // A new index starts as generation 1, so a later rebuild can swap atomically.
+            let first = IndexLocation.generationName(1)
+            try openWriter(at: location.file(first), mode: .createOrOverwrite).close()
+            try location.writeStub(generation: first)
+            layout = .generation(first)
+            target = databasePath
+        } else {
+            target = databasePath
+        }
+
+        let database = try openWriter(at: target, mode: options.rebuild ? .createOrOverwrite : .createOrOpen)
+        // Loading the synonyms and the tokenizer's word list is most of an unchanged run's cost:
+        // only when something is indexed.
+        let builder = Lazy<DocumentBuilder> { [corpus, logger] in
+            var problems: [String] = []
+            let synonyms = Synonyms.load(fromCorpus: corpus.root, problems: &problems)
+            problems.forEach { logger.warning("\($0)") }
+            return DocumentBuilder(terms: try TermIndexer(), synonyms: synonyms)
+        }
+
+        for problem in problems {
+            summary.failed += 1
+            logger.warning("\(problem)")
+            onEvent?(IndexEvent(kind: .failed, path: problem.relativePath, items: 0))
+        }
+
+        var stored = try IndexState.files(in: database)
+        // Files already in the index count as updated, not added, when everything is redone.
+        var indexedBefore: Set<String> = []
+        let fingerprint = IndexState.fingerprint(synonymsFile: corpus.root.appendingPathComponent(Synonyms.fileName))
+        if try database.metadata(IndexState.fingerprintKey) != fingerprint {
+            // New schema or synonyms: every file is indexed again. Forget the hashes (not the
+            // items: each file's are replaced when it is indexed) in one commit with the new
+            // fingerprint and synonym table.
+            try database.transaction {
+                for entry in stored.values { try database.setMetadata(entry.key, "") }
+                let builder = try builder.value
+                try storeSynonyms(builder.synonyms, in: database, stem: builder.terms.stem)
+                try database.setMetadata(IndexState.fingerprintKey, fingerprint)
+            }
+            indexedBefore = Set(stored.keys)
+            stored = [:]
+        }
+
+        let present = Set(files.map(\.relativePath))
+        let vanished = stored.filter { !present.contains($0.key) }.sorted { $0.key < $1.key }
+        let progressTotal = files.count + vanished.count
+        var done = 0
+        var next = 0
+        while next < files.count {
+            try database.transaction {
+                var written = 0
+                while next < files.count, written < max(1, options.batchSize) {
+                    let file = files[next]
+                    next += 1
+                    if try index(
+                        file, stored: stored[file.relativePath], indexedBefore: indexedBefore.contains(file.relativePath),
+                        into: database, builder: builder, summary: &summary)
+                    {
+                        written += 1
+                    }
+                    done += 1
+                    onProgress?(IndexProgress(done: done, total: progressTotal, started: start))
+                }
+            }
+        }
+        if !vanished.isEmpty {
+            try database.transaction {
+                for (path, entry) in vanished {
+                    try database.deleteDocuments(withTerm: IndexSchema.filePrefix + path)
+                    try database.setMetadata(entry.key, "")
+                    summary.removed += 1
+                    onEvent?(IndexEvent(kind: .removed, path: path, items: 0))
+                    done += 1
+                    onProgress?(IndexProgress(done: done, total: progressTotal, started: start))
+                }
+            }
+        }
+        summary.items = try database.documentCount
+
+        if options.rebuild {
+            try database.commit()
+            try database.close()
+            let generation = (target as NSString).lastPathComponent
+            try location.writeStub(generation: generation)
+            switch layout {
+            case .plain: location.removePlainDatabase()
+            case .generation(let previous): location.removeGenerations(except: [previous, generation])
+            case .missing: location.removeGenerations(except: [generation])
+            }
+            summary.rebuilt = true
+        }
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }
 
-    private func openWriter() throws -> WritableDatabase {
+    private func openWriter(at path: String, mode: WritableDatabase.OpenMode) throws -> WritableDatabase {
         do {
-            try FileManager.default.createDirectory(
-                atPath: databasePath, withIntermediateDirectories: true)
-            return try WritableDatabase(path: databasePath)
-        } catch let error as XapianError where error.kind == .databaseLock {
+            return try WritableDatabase(path: path, mode: mode, waitForLock: options.waitForLock)
+        } catch let error where error.kind == .databaseLock {
             throw ReferatError.indexLocked(path: databasePath)
-        } catch let error as XapianError {
+        } catch {
             throw ReferatError.indexUnreadable(path: databasePath, reason: error.message)
         }
     }
 
-    /// Replaces every item of `file` in the index; returns how many it has now.
-    private func index(_ file: CorpusFile, into database: WritableDatabase, builder: DocumentBuilder) throws -> Int {
-        let (text, legacy) = CorpusReader.text(of: try Data(contentsOf: file.url))
-        if legacy {
-            logger.warning("\(file.relativePath): not valid UTF-8, read as Windows-1252")
+    /// Brings one file's items up to date inside the current transaction. Returns whether
+    /// anything was written.
+    private func index(
+        _ file: CorpusFile, stored: IndexState.Entry?, indexedBefore: Bool, into database: WritableDatabase, builder lazyBuilder: Lazy<DocumentBuilder>,
+        summary: inout IndexSummary
+    ) throws -> Bool {
+        let path = file.relativePath
+        let content: CorpusContent
+        switch CorpusReader.read(file, maxFileSize: options.maxFileSize) {
+        case .failure(let problem):
+            summary.failed += 1
+            logger.warning("\(problem)")
+            onEvent?(IndexEvent(kind: .failed, path: path, items: 0))
+            // What cannot be read now is not in the corpus: drop what was indexed from it.
+            guard let stored else { return false }
+            try database.deleteDocuments(withTerm: IndexSchema.filePrefix + path)
+            try database.setMetadata(stored.key, "")
+            return true
+        case .success(let read):
+            content = read
         }
-        let meeting = MinutesParser.parse(text)
-        try database.deleteDocuments(withTerm: IndexSchema.filePrefix + file.relativePath)
-        for item in meeting.items {
-            let record = ItemRecord(file: file.relativePath, meeting: meeting, item: item)
-            let document = try builder.document(for: record, item: item, meeting: meeting)
-            try database.replaceDocument(uniqueTerm: IndexSchema.idPrefix + record.id, with: document)
+        if let stored, stored.hash == content.hash {
+            summary.unchanged += 1
+            onEvent?(IndexEvent(kind: .unchanged, path: path, items: 0))
+            return false
         }
-        for (word, count) in builder.terms.takeSpellingWords() {
+        if let encoding = content.legacyEncoding {
+            summary.warnings += 1
+            logger.warning("\(path): not valid UTF-8, read as \(encoding)")
+        }
+
+        // Build every document first: a file that fails here leaves the index untouched.
+        let builder = try lazyBuilder.value
+        _ = builder.terms.takeSpellingWords()
+        let documents: [(id: String, document: Document)]
+        let spelling: [String: Int]
+        do {
+            let meeting = MinutesParser.parse(content.text)
+            var items = meeting.items
+            if items.isEmpty {
+                summary.warnings += 1
+                logger.warning("\(path): no agenda items recognised, indexed as one item for the whole meeting")
+                items = [Self.wholeMeeting(meeting, text: content.text, path: path)]
+            }
+            documents = try items.map { item in
+                let record = ItemRecord(file: path, meeting: meeting, item: item)
+                return (record.id, try builder.document(for: record, item: item, meeting: meeting))
+            }
+            spelling = builder.terms.takeSpellingWords()
+        } catch {
+            _ = builder.terms.takeSpellingWords()
+            summary.failed += 1
+            logger.warning("\(path): skipped: \(error)")
+            onEvent?(IndexEvent(kind: .failed, path: path, items: 0))
+            return false
+        }
+
+        try database.deleteDocuments(withTerm: IndexSchema.filePrefix + path)
+        for (id, document) in documents {
+            try database.replaceDocument(uniqueTerm: IndexSchema.idPrefix + id, with: document)
+        }
+        for (word, count) in spelling.sorted(by: { $0.key < $1.key }) {
             try database.addSpelling(word, increment: count)
         }
-        return meeting.items.count
+        try database.setMetadata(IndexState.key(for: path), IndexState.value(hash: content.hash, path: path))
+        let kind: IndexEvent.Kind = stored == nil && !indexedBefore ? .added : .updated
+        if kind == .added { summary.added += 1 } else { summary.updated += 1 }
+        summary.itemsWritten += documents.count
+        onEvent?(IndexEvent(kind: kind, path: path, items: documents.count))
+        return true
+    }
+
+    /// Minutes without recognisable agenda items: one item, number 0, for the whole meeting,
+    /// titled by the meeting's title line or else the file name.
+    static func wholeMeeting(_ meeting: Meeting, text: String, path: String) -> AgendaItem {
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        return AgendaItem(
+            number: 0, title: meeting.title ?? name, firstLine: 1, lastLine: max(1, lines),
+            sections: [Section(kind: .body, heading: nil, text: Normalizer.normalize(text))])
     }
 
     /// Replaces Xapian's synonym table with the corpus's synonym groups.
@@ -87,6 +327,25 @@ public struct Indexer {
         }
         for (key, synonym) in try synonyms.tableEntries(stem: stem) {
             try database.addSynonym(synonym, for: key)
+        }
+    }
+}
+
+/// A value made on first use.
+final class Lazy<Value> {
+    private var made: Value?
+    private let make: () throws -> Value
+
+    init(_ make: @escaping () throws -> Value) {
+        self.make = make
+    }
+
+    var value: Value {
+        get throws {
+            if let made { return made }
+            let value = try make()
+            made = value
+            return value
         }
     }
 }

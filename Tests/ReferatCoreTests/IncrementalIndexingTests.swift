@@ -1,0 +1,375 @@
+import Foundation
+import Logging
+import Testing
+import Xapian
+
+@testable import ReferatCore
+
+/// Collects log messages, to check that each bad file gets one warning naming it.
+final class LogCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+
+    var messages: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return lines
+    }
+
+    var logger: Logger {
+        Logger(label: "test") { _ in Handler(collector: self) }
+    }
+
+    func append(_ line: String) {
+        lock.lock()
+        lines.append(line)
+        lock.unlock()
+    }
+
+    struct Handler: LogHandler {
+        let collector: LogCollector
+        var logLevel: Logger.Level = .info
+        var metadata: Logger.Metadata = [:]
+
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+
+        func log(event: LogEvent) {
+            collector.append("\(event.message)")
+        }
+    }
+}
+
+/// A corpus in a temporary directory: the samples plus whatever a test writes.
+struct TestCorpus {
+    let directory = TemporaryDirectory()
+    var root: URL { directory.url.appendingPathComponent("corpus") }
+    var index: String { directory.path("index") }
+
+    init(samples: Bool = true) throws {
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        if samples {
+            for name in try FileManager.default.contentsOfDirectory(atPath: Repository.corpus.path) {
+                try FileManager.default.copyItem(
+                    at: Repository.corpus.appendingPathComponent(name), to: root.appendingPathComponent(name))
+            }
+        }
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try write(name, Data(text.utf8))
+    }
+
+    func write(_ name: String, _ data: Data) throws {
+        let url = root.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    func sample(_ name: String) throws -> String {
+        try String(contentsOf: Repository.corpus.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    func indexer(_ options: IndexOptions = IndexOptions(), logs: LogCollector = LogCollector()) -> Indexer {
+        Indexer(corpusRoot: root, databasePath: index, options: options, logger: logs.logger)
+    }
+
+    /// "file#number" of each hit (ids are the schema's business).
+    func hits(_ query: String) throws -> [String] {
+        try Searcher(databasePath: index).search(SearchRequest(query: query, limit: 100)).results.map {
+            "\($0.file)#\($0.item.number)"
+        }
+    }
+}
+
+let smallMinutes = """
+    # Referat Klyngestyregruppe Nord
+
+    Mødedato: 6. maj 2022
+
+    ## 1. Status på beskæftigelsesindsatsen
+
+    Klyngen drøftede indsatsen.
+
+    ## 2. Eventuelt
+
+    Intet.
+    """
+
+@Suite struct IncrementalIndexingTests {
+    @Test func anUnchangedRerunSkipsEveryFileAndWritesNothing() throws {
+        let corpus = try TestCorpus()
+        let first = try corpus.indexer().run()
+        #expect((first.added, first.unchanged, first.failed, first.items) == (5, 0, 0, 44))
+        let revision = try Database(path: corpus.index).revision
+        let second = try corpus.indexer().run()
+        #expect((second.added, second.updated, second.removed, second.unchanged) == (0, 0, 0, 5))
+        #expect((second.items, second.itemsWritten) == (44, 0))
+        #expect(try Database(path: corpus.index).revision == revision)
+        #expect(second.line.contains("5 unchanged"))
+    }
+
+    @Test func anEditedFileIsReplacedAndADeletedOneRemoved() throws {
+        let corpus = try TestCorpus()
+        try corpus.write("nord/2022-05.md", smallMinutes)
+        _ = try corpus.indexer().run()
+        #expect(try corpus.hits("kvarkmølle").isEmpty)
+
+        try corpus.write("nord/2022-05.md", smallMinutes.replacingOccurrences(of: "Intet.", with: "Kvarkmølle drøftet."))
+        let edited = try corpus.indexer().run()
+        #expect((edited.updated, edited.unchanged, edited.itemsWritten, edited.items) == (1, 5, 2, 46))
+        let found = try corpus.hits("kvarkmølle")
+        #expect(found == ["nord/2022-05.md#2"], "\(found)")
+
+        try FileManager.default.removeItem(at: corpus.root.appendingPathComponent("nord/2022-05.md"))
+        try FileManager.default.removeItem(at: corpus.root.appendingPathComponent("000_9285af0b1d2d00d2.txt"))
+        let removed = try corpus.indexer().run()
+        #expect((removed.removed, removed.unchanged, removed.items) == (2, 4, 44 - 6))
+        #expect(try corpus.hits("kvarkmølle").isEmpty)
+        #expect(try corpus.hits("mobil blodprøvetagning").allSatisfy { !$0.hasPrefix("000_9285af0b1d2d00d2.txt") })
+        #expect(try IndexState.files(in: Database(path: corpus.index)).count == 4)
+    }
+
+    @Test func editingTheSynonymsReindexesEveryFile() throws {
+        let corpus = try TestCorpus()
+        _ = try corpus.indexer().run()
+        let synonyms = try corpus.sample("synonymer.txt") + "\nkvarkmølle = blodprøvetagning\n"
+        try corpus.write("synonymer.txt", synonyms)
+        let again = try corpus.indexer().run()
+        #expect((again.added, again.updated, again.unchanged, again.items) == (0, 5, 0, 44))
+        #expect(try !corpus.hits("kvarkmølle").isEmpty)
+    }
+
+    @Test func badInputIsSkippedWithOneWarningEachAndTheRestIndexed() throws {
+        let corpus = try TestCorpus()
+        let sample = try corpus.sample("000_9285af0b1d2d00d2.txt")
+        try corpus.write("legacy/latin1.txt", try #require(sample.data(using: .windowsCP1252, allowLossyConversion: true)))
+        try corpus.write("crlf.txt", Data([0xEF, 0xBB, 0xBF]) + Data(sample.replacingOccurrences(of: "\n", with: "\r\n").utf8))
+        try corpus.write("binary.txt", Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x41]))
+        try corpus.write("empty.md", "")
+        try corpus.write("blank.md", "  \n\n ")
+        try corpus.write("big.txt", String(repeating: "ord ", count: 8_000))
+        try corpus.write("prose.txt", "Et notat uden dagsordenspunkter om kvarkmøller og andet.\n")
+        try corpus.write("image.png", Data([0, 1, 2]))  // not minutes: ignored silently
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: corpus.root.appendingPathComponent("loop.txt").path, withDestinationPath: "loop.txt")
+        try fm.createSymbolicLink(atPath: corpus.root.appendingPathComponent("gone.md").path, withDestinationPath: "nowhere.md")
+        try fm.createSymbolicLink(atPath: corpus.root.appendingPathComponent("legacy/up").path, withDestinationPath: "..")
+        try fm.createSymbolicLink(
+            atPath: corpus.root.appendingPathComponent("linked.txt").path, withDestinationPath: "prose.txt")
+
+        let logs = LogCollector()
+        let summary = try corpus.indexer(IndexOptions(maxFileSize: 25_000), logs: logs).run()
+        let bad = ["binary.txt", "empty.md", "blank.md", "big.txt", "loop.txt", "gone.md", "legacy/up"]
+        #expect(summary.failed == bad.count, "\(logs.messages)")
+        for name in bad {
+            #expect(logs.messages.filter { $0.hasPrefix(name + ": skipped") }.count == 1, "\(name): \(logs.messages)")
+        }
+        #expect(logs.messages.filter { $0.hasPrefix("legacy/latin1.txt: not valid UTF-8") }.count == 1)
+        #expect(logs.messages.filter { $0.hasPrefix("prose.txt: no agenda items") }.count == 1)
+        #expect(logs.messages.filter { $0.hasPrefix("crlf.txt") }.isEmpty, "BOM and CRLF are silent")
+        #expect(logs.messages.count == bad.count + 3, "\(logs.messages)")  // + latin1, prose, linked prose
+        #expect((summary.added, summary.warnings) == (9, 3))
+
+        // The Latin-1 and the CRLF copies parse like the original.
+        let hits = try corpus.hits("mobil blodprøvetagning")
+        #expect(hits.contains("legacy/latin1.txt#5") && hits.contains("crlf.txt#5") && hits.contains("000_9285af0b1d2d00d2.txt#5"))
+        // A file without agenda items is one item, number 0, titled by the meeting's title or the file name.
+        let whole = try #require(
+            try Searcher(databasePath: corpus.index).item(id: IndexSchema.itemID(file: "prose.txt", number: 0)))
+        #expect(whole.number == 0 && whole.text.contains("kvarkmøller"), "\(whole)")
+        #expect(Set(try corpus.hits("kvarkmøller")) == ["prose.txt#0", "linked.txt#0"])
+    }
+
+    @Test func aFileThatTurnsBadLosesItsItems() throws {
+        let corpus = try TestCorpus(samples: false)
+        try corpus.write("a.md", smallMinutes)
+        _ = try corpus.indexer().run()
+        try corpus.write("a.md", Data([0, 0, 0]))
+        let summary = try corpus.indexer().run()
+        #expect((summary.failed, summary.items) == (1, 0))
+        #expect(try IndexState.files(in: Database(path: corpus.index)).isEmpty)
+    }
+
+    @Test func aSecondWriterIsToldTheIndexIsLocked() throws {
+        let corpus = try TestCorpus(samples: false)
+        try corpus.write("a.md", smallMinutes)
+        _ = try corpus.indexer().run()
+        do {
+            let held = try IndexLocation(path: corpus.index).lock(wait: false)
+            #expect(throws: ReferatError.indexLocked(path: corpus.index)) { try corpus.indexer().run() }
+            withExtendedLifetime(held) {}
+        }
+        do {
+            // Another program holding Xapian's own lock gets the same answer.
+            let writer = try WritableDatabase(path: corpus.index)
+            #expect(throws: ReferatError.indexLocked(path: corpus.index)) { try corpus.indexer().run() }
+            try writer.close()
+        }
+        #expect(try corpus.indexer().run().unchanged == 1)
+    }
+
+    @Test func waitingForTheLockIndexesAfterTheOtherWriter() throws {
+        let corpus = try TestCorpus(samples: false)
+        try corpus.write("a.md", smallMinutes)
+        var held: IndexLock? = try IndexLocation(path: corpus.index).lock(wait: false)
+        let root = corpus.root
+        let index = corpus.index
+        let result = ResultBox()
+        let thread = Thread {
+            let indexer = Indexer(corpusRoot: root, databasePath: index, options: IndexOptions(waitForLock: true))
+            result.set(Result { try indexer.run() })
+        }
+        thread.start()
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(result.get() == nil, "waits while the lock is held")
+        held = nil
+        _ = held
+        let deadline = Date().addingTimeInterval(30)
+        while result.get() == nil, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let summary = try #require(try result.get()?.get())
+        #expect(summary.added == 1)
+    }
+
+    @Test func theStubLayoutOpensForReadingAndWriting() throws {
+        let corpus = try TestCorpus(samples: false)
+        try corpus.write("a.md", smallMinutes)
+        _ = try corpus.indexer().run()
+        #expect(IndexLocation(path: corpus.index).layout == .generation("gen-000001"))
+        #expect(IndexLocation.generation(at: corpus.index) == "gen-000001")
+        #expect(try Database(path: corpus.index).documentCount == 2)
+        let writer = try WritableDatabase(path: corpus.index)
+        try writer.setMetadata("probe", "1")
+        try writer.commit()
+        try writer.close()
+        #expect(try Database(path: corpus.index + "/gen-000001").metadata("probe") == "1")
+    }
+
+    @Test func rebuildSwapsInAFreshGenerationAndKeepsThePreviousForReaders() throws {
+        let corpus = try TestCorpus()
+        _ = try corpus.indexer().run()
+        let oldReader = try Searcher(databasePath: corpus.index)
+        #expect(try oldReader.status().documents == 44)
+
+        try FileManager.default.removeItem(at: corpus.root.appendingPathComponent("000_9285af0b1d2d00d2.txt"))
+        let rebuilt = try corpus.indexer(IndexOptions(rebuild: true)).run()
+        #expect(rebuilt.rebuilt && rebuilt.added == 4 && rebuilt.items < 44)
+        let location = IndexLocation(path: corpus.index)
+        #expect(location.layout == .generation("gen-000002"))
+        #expect(location.generations().map(\.name) == ["gen-000001", "gen-000002"])
+        #expect(try Searcher(databasePath: corpus.index).status().documents == rebuilt.items)
+        // A reader opened before the swap still answers (from the previous generation).
+        #expect(try oldReader.search(SearchRequest(query: "IPS")).totalEstimate > 0)
+
+        _ = try corpus.indexer(IndexOptions(rebuild: true)).run()
+        #expect(location.generations().map(\.name) == ["gen-000002", "gen-000003"])
+        #expect(try corpus.indexer().run().unchanged == 4)
+    }
+
+    @Test func aPlainIndexIsUpdatedInPlaceAndRebuiltIntoGenerations() throws {
+        let corpus = try TestCorpus(samples: false)
+        try corpus.write("a.md", smallMinutes)
+        try FileManager.default.createDirectory(atPath: corpus.index, withIntermediateDirectories: true)
+        try WritableDatabase(path: corpus.index).close()  // an index from before generations
+        #expect(IndexLocation(path: corpus.index).layout == .plain)
+        #expect(try corpus.indexer().run().added == 1)
+        #expect(IndexLocation(path: corpus.index).layout == .plain)
+        #expect(try corpus.indexer().run().unchanged == 1)
+
+        let rebuilt = try corpus.indexer(IndexOptions(rebuild: true)).run()
+        #expect(rebuilt.items == 2)
+        #expect(IndexLocation(path: corpus.index).layout == .generation("gen-000001"))
+        #expect(!FileManager.default.fileExists(atPath: corpus.index + "/postlist.glass"))
+        #expect(try corpus.hits("beskæftigelsesindsatsen") == ["a.md#1"])
+    }
+
+    @Test func anUnfinishedRebuildIsDiscardedByTheNextRun() throws {
+        let corpus = try TestCorpus(samples: false)
+        try corpus.write("a.md", smallMinutes)
+        _ = try corpus.indexer().run()
+        // What a rebuild killed before its swap leaves behind.
+        try WritableDatabase(path: corpus.index + "/gen-000002").close()
+        #expect(try corpus.indexer().run().unchanged == 1)
+        #expect(IndexLocation(path: corpus.index).generations().map(\.name) == ["gen-000001"])
+    }
+
+    @Test func searchersKeepAnsweringWhileTheIndexIsRewritten() throws {
+        let corpus = try TestCorpus()
+        _ = try corpus.indexer().run()
+        let index = corpus.index
+        let stop = ResultBox()
+        let failures = LogCollector()
+        let searches = Counter()
+        let reader = Thread {
+            do {
+                let longLived = try Searcher(databasePath: index)
+                while stop.get() == nil {
+                    for searcher in [longLived, try Searcher(databasePath: index)] {
+                        _ = try searcher.search(SearchRequest(query: "IPS klynge*", limit: 20))
+                        _ = try searcher.status()
+                        searches.increment()
+                    }
+                }
+            } catch {
+                failures.append("\(error)")
+            }
+            stop.set(.success(IndexSummary()))
+        }
+        reader.start()
+        let sample = try corpus.sample("001_b7c9c314a7c852bc.txt")
+        for round in 0..<4 {
+            try corpus.write("001_b7c9c314a7c852bc.txt", sample + "\nRunde \(round).\n")
+            try corpus.write("extra-\(round).md", smallMinutes)
+            _ = try corpus.indexer(IndexOptions(batchSize: 1)).run()
+        }
+        _ = try corpus.indexer(IndexOptions(rebuild: true, batchSize: 1)).run()
+        stop.set(.success(IndexSummary()))
+        while !(reader.isFinished) { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(failures.messages.isEmpty, "\(failures.messages)")
+        #expect(searches.value > 0)
+    }
+
+    @Test func sha256MatchesKnownDigests() {
+        #expect(SHA256.hex(Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            SHA256.hex(Data(String(repeating: "a", count: 1_000).utf8))
+                == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+}
+
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: Result<IndexSummary, any Error>?
+
+    func set(_ value: Result<IndexSummary, any Error>) {
+        lock.lock()
+        result = value
+        lock.unlock()
+    }
+
+    func get() -> Result<IndexSummary, any Error>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return result
+    }
+}
+
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func increment() {
+        lock.lock()
+        count += 1
+        lock.unlock()
+    }
+
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
+}
