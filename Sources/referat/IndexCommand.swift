@@ -170,10 +170,7 @@ struct StatusLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(
-        level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
-        function: String, line: UInt
-    ) {
-        status.print("\(level): \(message)")
+    func log(event: LogEvent) {
+        status.print("\(event.level): \(event.message)")
     }
 }

@@ -373,3 +373,46 @@ final class Counter: @unchecked Sendable {
         return count
     }
 }
+
+@Suite struct IndexCommandTests {
+    @Test func badFilesExitWithPartialFailureAndOneWarningEach() throws {
+        let corpus = try TestCorpus()
+        let sample = try corpus.sample("002_76e1cc869024a7c4.txt")
+        try corpus.write("latin1.txt", try #require(sample.data(using: .windowsCP1252, allowLossyConversion: true)))
+        try corpus.write("binary.md", Data([1, 0, 2]))
+        try corpus.write("empty.txt", "")
+        try FileManager.default.createSymbolicLink(
+            atPath: corpus.root.appendingPathComponent("loop").path, withDestinationPath: "loop")
+
+        let first = try ReferatBinary.run(["index", corpus.root.path, "--db", corpus.index])
+        #expect(first.status == 2)
+        #expect(first.stdout.hasPrefix("6 files: 6 added, 0 updated, 0 removed, 0 unchanged, 3 failed;"), "\(first.stdout)")
+        let warnings = first.stderr.split(separator: "\n")
+        #expect(warnings.count == 4, "\(first.stderr)")
+        for name in ["latin1.txt: not valid UTF-8", "binary.md: skipped", "empty.txt: skipped", "loop: skipped: symlink loop"] {
+            #expect(warnings.filter { $0.contains(name) }.count == 1, "\(name): \(first.stderr)")
+        }
+        #expect(!first.stderr.contains("\r"), "no progress bar when piped")
+
+        try FileManager.default.removeItem(at: corpus.root.appendingPathComponent("binary.md"))
+        try FileManager.default.removeItem(at: corpus.root.appendingPathComponent("empty.txt"))
+        try FileManager.default.removeItem(at: corpus.root.appendingPathComponent("loop"))
+        let second = try ReferatBinary.run(["index", corpus.root.path, "--db", corpus.index, "--verbose"])
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("6 unchanged, 0 failed"), "\(second.stdout)")
+        #expect(second.stderr.split(separator: "\n").filter { $0.hasPrefix("unchanged") }.count == 6, "\(second.stderr)")
+        let quiet = try ReferatBinary.run(["index", corpus.root.path, "--db", corpus.index, "--quiet"])
+        #expect(quiet.status == 0 && quiet.stdout.isEmpty && quiet.stderr.isEmpty)
+    }
+
+    @Test func aLockedIndexExitsWith75AndOneLine() throws {
+        let corpus = try TestCorpus(samples: false)
+        try corpus.write("a.md", smallMinutes)
+        let held = try IndexLocation(path: corpus.index).lock(wait: false)
+        let result = try ReferatBinary.run(["index", corpus.root.path, "--db", corpus.index])
+        withExtendedLifetime(held) {}
+        #expect(result.status == 75)
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stderr.contains("is being updated by another process"), "\(result.stderr)")
+    }
+}
