@@ -3,7 +3,7 @@
 # left behind opens and passes xapian-check, and that re-running the same command converges to
 # exactly what an uninterrupted run produces (same items, ids, docids, terms, search results).
 #
-#   scripts/kill-test.sh [runs=20] [files=400]
+#   scripts/kill-test.sh [runs=20] [files=400] [batch-size=50]
 #
 # Three starting points, taken in turn: a fresh index; an index of an older corpus (some files
 # changed, some gone, some new) updated incrementally; the same older index with --rebuild.
@@ -13,6 +13,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
 files=${2:-400}
+batch=${3:-50}
 
 if [ -z "${REFERAT:-}" ]; then
     swift build -c release --product referat >/dev/null || exit 1
@@ -66,7 +67,7 @@ start_state() { # mode → the index directory a run starts from
 }
 
 command_for() { # mode → extra arguments
-    case $1 in rebuild) echo "--rebuild" ;; *) echo "" ;; esac
+    case $1 in rebuild) echo "--rebuild --batch-size $batch" ;; *) echo "--batch-size $batch" ;; esac
 }
 
 modes=(fresh update rebuild)
@@ -121,5 +122,5 @@ for ((run = 1; run <= runs; run++)); do
         printf 'run %2d %-7s killed after %6.3f s (mid-run: %s): FAILED: %s\n' "$run" "$mode" "$delay" "$alive" "${problems[*]}"
     fi
 done
-echo "$passed passed, $failed failed ($midrun of $runs kills landed mid-run; $files files; $((SECONDS - started)) s)"
+echo "$passed passed, $failed failed ($midrun of $runs kills landed mid-run; $files files, $batch per commit; $((SECONDS - started)) s)"
 [ "$failed" -eq 0 ]
