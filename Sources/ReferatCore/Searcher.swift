@@ -5,22 +5,42 @@ import Xapian
 /// are not): one per thread or task, or take them from a `SearcherPool`.
 public final class Searcher {
     public let databasePath: String
-    private let database: Database
+    private var database: Database
     private var builder: QueryBuilder
+    /// The generation the index's stub named when `database` was opened (nil: plain layout).
+    private var generation: String?
     /// How often a search is retried after the index changed under it.
     private static let modifiedRetries = 3
 
     public init(databasePath: String) throws {
         self.databasePath = databasePath
-        do {
-            database = try Database(path: databasePath)
-        } catch {
-            if !FileManager.default.fileExists(atPath: databasePath) {
-                throw ReferatError.indexMissing(path: databasePath)
-            }
-            throw ReferatError.indexUnreadable(path: databasePath, reason: error.message)
-        }
+        generation = IndexLocation.generation(at: databasePath)
+        database = try Self.open(databasePath)
         builder = try QueryBuilder(database: database)
+    }
+
+    private static func open(_ path: String) throws -> Database {
+        do {
+            return try Database(path: path)
+        } catch {
+            if IndexLocation(path: path).layout == .missing {
+                throw ReferatError.indexMissing(path: path)
+            }
+            throw ReferatError.indexUnreadable(path: path, reason: error.message)
+        }
+    }
+
+    /// Moves to the latest committed index. reopen() follows commits but not a `--rebuild`,
+    /// which swaps the stub to a new generation: then the index is opened afresh from its path.
+    private func refresh(force: Bool) throws {
+        let current = IndexLocation.generation(at: databasePath)
+        guard force || current != generation else {
+            try database.reopen()
+            return
+        }
+        database = try Self.open(databasePath)
+        builder = try QueryBuilder(database: database)
+        generation = current
     }
 
     /// At most this many hits for the query as typed before a spelling suggestion is offered.
@@ -69,15 +89,22 @@ public final class Searcher {
     }
 
     /// Runs `body` on the latest committed revision. A writer's commit can invalidate what a
-    /// reader is reading (DatabaseModifiedError); Xapian's answer is reopen() and retry.
+    /// reader is reading (DatabaseModifiedError); Xapian's answer is reopen() and retry. A
+    /// generation removed under an old handle fails to open: open afresh and retry.
     private func readingLatest<T>(_ body: () throws -> T) throws -> T {
         var attempt = 0
+        var reopenFromPath = false
         while true {
             do {
-                try database.reopen()
+                try refresh(force: reopenFromPath)
                 return try body()
-            } catch let error as XapianError where error.kind == .databaseModified && attempt < Self.modifiedRetries {
+            } catch let error as XapianError where attempt < Self.modifiedRetries {
                 attempt += 1
+                switch error.kind {
+                case .databaseModified: continue
+                case .databaseOpening, .databaseNotFound: reopenFromPath = true
+                default: throw ReferatError.indexUnreadable(path: databasePath, reason: error.description)
+                }
             } catch let error as XapianError {
                 throw ReferatError.indexUnreadable(path: databasePath, reason: error.description)
             }

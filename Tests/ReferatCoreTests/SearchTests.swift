@@ -174,3 +174,22 @@ import Testing
         }
     }
 }
+
+@Suite struct FreshnessTests {
+    /// A long-lived reader (as in the server's pool) follows commits and `--rebuild` swaps,
+    /// including a second rebuild that deletes the generation it first opened.
+    @Test func aLongLivedSearcherFollowsRebuilds() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.path("index")
+        _ = try Indexer(corpusRoot: Repository.corpus, databasePath: path).run()
+        let searcher = try Searcher(databasePath: path)
+        let before = try searcher.search(SearchRequest(query: "IPS")).results.map(\.id)
+        for _ in 0..<3 {
+            let rebuild = Indexer(
+                corpusRoot: Repository.corpus, databasePath: path, options: IndexOptions(rebuild: true))
+            _ = try rebuild.run()
+            #expect(try searcher.search(SearchRequest(query: "IPS")).results.map(\.id) == before)
+            #expect(try searcher.status().documents == 44)
+        }
+    }
+}
