@@ -62,7 +62,11 @@ int guarded(xap_error **error, Body &&body) noexcept {
         body();
         return 0;
     } catch (const Xapian::Error &e) {
-        set_error(error, e.get_type(), e.get_description());
+        // get_description() is "Type: message (context and errno)"; the type travels apart.
+        std::string message = e.get_description();
+        std::string prefix = std::string(e.get_type()) + ": ";
+        if (message.compare(0, prefix.size(), prefix) == 0) message.erase(0, prefix.size());
+        set_error(error, e.get_type(), std::move(message));
     } catch (const std::bad_alloc &) {
         set_error(error, "MemoryError", "out of memory");
     } catch (const std::exception &e) {
