@@ -51,13 +51,12 @@ enum IndexSchema {
         name.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: "-")
     }
 
-    /// A stable id for an item, safe in URLs: the file path (without extension) and the item
-    /// number. A short hash keeps two paths apart when making the path URL-safe changed it.
+    /// A stable id for an item, safe in URLs: the file's path (extension included, so `a.txt`
+    /// and `a.md` stay apart) and the item number. A short hash keeps two paths apart when
+    /// making the path URL-safe changed it.
     static func itemID(file: String, number: Int) -> String {
-        var base = file
-        if let dot = base.lastIndex(of: "."), !base[dot...].contains("/") { base = String(base[..<dot]) }
-        let safe = String(base.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "_" })
-        let suffix = safe == base ? "" : "~" + fnv1a(file)
+        let safe = String(file.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "_" })
+        let suffix = safe == file ? "" : "~" + fnv1a(file)
         return "\(safe)\(suffix)-\(number)"
     }
 

@@ -193,3 +193,21 @@ import Testing
         }
     }
 }
+
+@Suite struct ItemIDTests {
+    @Test(arguments: [
+        ("000_9285af0b1d2d00d2.txt", 5, "000_9285af0b1d2d00d2.txt-5"),
+        ("nord/2022-05.md", 1, "nord_2022-05.md~"),
+    ])
+    func idsAreURLSafeAndStable(file: String, number: Int, expectedPrefix: String) {
+        let id = IndexSchema.itemID(file: file, number: number)
+        #expect(id.hasPrefix(expectedPrefix))
+        #expect(id.hasSuffix("-\(number)"))
+        #expect(id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.~".contains($0)) })
+        #expect(IndexSchema.itemID(file: file, number: number) == id)
+    }
+
+    @Test func filesDifferingOnlyInExtensionGetDifferentIDs() {
+        #expect(IndexSchema.itemID(file: "a.txt", number: 1) != IndexSchema.itemID(file: "a.md", number: 1))
+    }
+}
