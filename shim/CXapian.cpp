@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -183,6 +184,20 @@ int xap_database_terms(xap_database *db, const char *prefix, xap_strlist **terms
     });
 }
 
+int xap_database_postings(xap_database *db, const char *term, uint32_t **docids, size_t *count, xap_error **error) {
+    return guarded(error, [&] {
+        std::vector<uint32_t> ids;
+        for (auto it = db->db->postlist_begin(term); it != db->db->postlist_end(term); ++it) ids.push_back(*it);
+        auto *out = static_cast<uint32_t *>(std::malloc(std::max<size_t>(ids.size(), 1) * sizeof(uint32_t)));
+        if (out == nullptr) throw std::bad_alloc();
+        std::copy(ids.begin(), ids.end(), out);
+        *docids = out;
+        *count = ids.size();
+    });
+}
+
+void xap_docids_free(uint32_t *docids) { std::free(docids); }
+
 int xap_database_first_posting(xap_database *db, const char *term, uint32_t *docid, xap_error **error) {
     return guarded(error, [&] {
         auto it = db->db->postlist_begin(term);
@@ -242,6 +257,10 @@ int xap_database_set_metadata(xap_database *db, const char *key, const char *val
 
 int xap_database_add_spelling(xap_database *db, const char *word, uint32_t increment, xap_error **error) {
     return guarded(error, [&] { writable(db).add_spelling(word, increment); });
+}
+
+int xap_database_remove_spelling(xap_database *db, const char *word, uint32_t decrement, xap_error **error) {
+    return guarded(error, [&] { writable(db).remove_spelling(word, decrement); });
 }
 
 int xap_database_add_synonym(xap_database *db, const char *term, const char *synonym, xap_error **error) {

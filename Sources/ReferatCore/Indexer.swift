@@ -69,8 +69,10 @@ public struct IndexOptions: Sendable {
     /// hashes become durable together or not at all.
     public var batchSize = 50
 
-    public init(rebuild: Bool = false, waitForLock: Bool = false, maxFileSize: Int = CorpusReader.defaultMaxFileSize,
-                batchSize: Int = 50) {
+    public init(
+        rebuild: Bool = false, waitForLock: Bool = false, maxFileSize: Int = CorpusReader.defaultMaxFileSize,
+        batchSize: Int = 50
+    ) {
         self.rebuild = rebuild
         self.waitForLock = waitForLock
         self.maxFileSize = maxFileSize
@@ -186,7 +188,8 @@ public struct Indexer {
                     let file = files[next]
                     next += 1
                     if try index(
-                        file, stored: stored[file.relativePath], indexedBefore: indexedBefore.contains(file.relativePath),
+                        file, stored: stored[file.relativePath],
+                        indexedBefore: indexedBefore.contains(file.relativePath),
                         into: database, builder: builder, summary: &summary)
                     {
                         written += 1
@@ -199,7 +202,7 @@ public struct Indexer {
         if !vanished.isEmpty {
             try database.transaction {
                 for (path, entry) in vanished {
-                    try database.deleteDocuments(withTerm: IndexSchema.filePrefix + path)
+                    try SpellingData.deleteDocuments(withTerm: IndexSchema.filePrefix + path, from: database)
                     try database.setMetadata(entry.key, "")
                     summary.removed += 1
                     onEvent?(IndexEvent(kind: .removed, path: path, items: 0))
@@ -239,7 +242,8 @@ public struct Indexer {
     /// Brings one file's items up to date inside the current transaction. Returns whether
     /// anything was written.
     private func index(
-        _ file: CorpusFile, stored: IndexState.Entry?, indexedBefore: Bool, into database: WritableDatabase, builder lazyBuilder: Lazy<DocumentBuilder>,
+        _ file: CorpusFile, stored: IndexState.Entry?, indexedBefore: Bool, into database: WritableDatabase,
+        builder lazyBuilder: Lazy<DocumentBuilder>,
         summary: inout IndexSummary
     ) throws -> Bool {
         let path = file.relativePath
@@ -251,7 +255,7 @@ public struct Indexer {
             onEvent?(IndexEvent(kind: .failed, path: path, items: 0))
             // What cannot be read now is not in the corpus: drop what was indexed from it.
             guard let stored else { return false }
-            try database.deleteDocuments(withTerm: IndexSchema.filePrefix + path)
+            try SpellingData.deleteDocuments(withTerm: IndexSchema.filePrefix + path, from: database)
             try database.setMetadata(stored.key, "")
             return true
         case .success(let read):
@@ -269,9 +273,7 @@ public struct Indexer {
 
         // Build every document first: a file that fails here leaves the index untouched.
         let builder = try lazyBuilder.value
-        _ = builder.terms.takeSpellingWords()
         let documents: [(id: String, document: Document)]
-        let spelling: [String: Int]
         do {
             let meeting = MinutesParser.parse(content.text)
             var items = meeting.items
@@ -284,22 +286,18 @@ public struct Indexer {
                 let record = ItemRecord(file: path, meeting: meeting, item: item)
                 return (record.id, try builder.document(for: record, item: item, meeting: meeting))
             }
-            spelling = builder.terms.takeSpellingWords()
         } catch {
-            _ = builder.terms.takeSpellingWords()
             summary.failed += 1
             logger.warning("\(path): skipped: \(error)")
             onEvent?(IndexEvent(kind: .failed, path: path, items: 0))
             return false
         }
 
-        try database.deleteDocuments(withTerm: IndexSchema.filePrefix + path)
+        try SpellingData.deleteDocuments(withTerm: IndexSchema.filePrefix + path, from: database)
         for (id, document) in documents {
             try database.replaceDocument(uniqueTerm: IndexSchema.idPrefix + id, with: document)
         }
-        for (word, count) in spelling.sorted(by: { $0.key < $1.key }) {
-            try database.addSpelling(word, increment: count)
-        }
+        try SpellingData.add(documents.map(\.document), to: database)
         try database.setMetadata(IndexState.key(for: path), IndexState.value(hash: content.hash, path: path))
         let kind: IndexEvent.Kind = stored == nil && !indexedBefore ? .added : .updated
         if kind == .added { summary.added += 1 } else { summary.updated += 1 }

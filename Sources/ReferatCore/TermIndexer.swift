@@ -14,8 +14,6 @@ final class TermIndexer {
     private var stemCache: [String: String] = [:]
     /// The words of the document being built, in order, for recognising synonym phrases.
     private(set) var documentWords: [(term: String, position: Int)] = []
-    /// Words seen since the last `takeSpellingWords()`, with counts: Xapian's spelling data.
-    private var spellingWords: [String: Int] = [:]
 
     /// - Parameter splitter: splits compound words into parts; nil indexes whole words only.
     init(splitter: CompoundSplitter?, stopWords: Set<String> = StopWords.danish) throws {
@@ -50,12 +48,6 @@ final class TermIndexer {
         documentWords.removeAll(keepingCapacity: true)
     }
 
-    /// The words to add to the spelling data since the last call.
-    func takeSpellingWords() -> [String: Int] {
-        defer { spellingWords.removeAll(keepingCapacity: true) }
-        return spellingWords
-    }
-
     /// Indexes `text` into `document` from `startPosition`; returns the position after the last word.
     /// `prefix` also indexes the words under a field prefix (e.g. title words for `titel:`).
     @discardableResult
@@ -67,7 +59,6 @@ final class TermIndexer {
             let position = startPosition + token.position
             next = max(next, position + 1)
             documentWords.append((token.term, position))
-            if Self.isSpellingWord(token) { spellingWords[token.term, default: 0] += 1 }
             for term in [token.term] + token.variants where !term.isEmpty && term.utf8.count <= IndexSchema.maxTermBytes
             {
                 let stemmed = stopWords.contains(term) ? nil : try stem(term)
@@ -103,11 +94,5 @@ final class TermIndexer {
     func addImplied(_ term: String, position: Int, into document: Document) throws {
         try document.addPosting(term, position: position)
         try document.addTerm(IndexSchema.stemPrefix + (try stem(term)))
-    }
-
-    /// Spelling suggestions come from real words: letters only, not stop words, not acronyms.
-    private static func isSpellingWord(_ token: Token) -> Bool {
-        token.term.count >= 3 && !token.isAcronym && token.term.allSatisfy(\.isLetter)
-            && !StopWords.danish.contains(token.term)
     }
 }

@@ -73,6 +73,15 @@ public class Database {
         return takeList(list).map { (term: $0.0, frequency: $0.1) }
     }
 
+    /// Every document indexed by `term`, in docid order.
+    public func documentIDs(withTerm term: String) throws(XapianError) -> [UInt32] {
+        var docids: UnsafeMutablePointer<UInt32>?
+        var count = 0
+        try check { xap_database_postings(handle, term, &docids, &count, $0) }
+        defer { xap_docids_free(docids) }
+        return docids.map { Array(UnsafeBufferPointer(start: $0, count: count)) } ?? []
+    }
+
     /// The first document indexed by `term`, or nil.
     public func firstDocumentID(withTerm term: String) throws(XapianError) -> UInt32? {
         var docid: UInt32 = 0

@@ -53,6 +53,11 @@ public final class WritableDatabase: Database {
         try check { xap_database_add_spelling(handle, word, UInt32(increment), $0) }
     }
 
+    /// Lowers a word's spelling frequency; at zero the word leaves the spelling data.
+    public func removeSpelling(_ word: String, decrement: Int = 1) throws(XapianError) {
+        try check { xap_database_remove_spelling(handle, word, UInt32(decrement), $0) }
+    }
+
     public func addSynonym(_ synonym: String, for term: String) throws(XapianError) {
         try check { xap_database_add_synonym(handle, term, synonym, $0) }
     }

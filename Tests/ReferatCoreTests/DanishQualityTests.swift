@@ -27,6 +27,24 @@ import Testing
     }
 }
 
+@Suite struct SpellingDataTests {
+    /// Spelling data follows the corpus: a word that leaves the corpus is no longer suggested.
+    @Test func editingAFileTakesItsWordsOutOfTheSpellingData() throws {
+        let directory = TemporaryDirectory()
+        let minutes = "# Referat Klyngestyregruppe Nord\n\n## 1. Akutplanen\n\nDrøftelse af akutplan og akutplan.\n"
+        let corpus = try IndexingTests.writeCorpus(["a.md": minutes], in: directory)
+        let path = directory.path("index")
+        _ = try Indexer(corpusRoot: corpus, databasePath: path).run()
+        #expect(try Searcher(databasePath: path).search(SearchRequest(query: "akutplam")).suggestion == "akutplan")
+
+        try minutes.replacingOccurrences(of: "akutplan", with: "budget")
+            .write(to: corpus.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+        _ = try Indexer(corpusRoot: corpus, databasePath: path).run()
+        #expect(try Searcher(databasePath: path).search(SearchRequest(query: "akutplam")).suggestion == nil)
+        #expect(try Searcher(databasePath: path).search(SearchRequest(query: "budgett")).suggestion == "budget")
+    }
+}
+
 @Suite struct SynonymTests {
     @Test(arguments: ["DÆMP", "dæmp", "den ældre medicinske patient", "\"den ældre medicinske patient\""])
     func acronymAndSpelledOutFormFindTheSameItem(query: String) throws {

@@ -58,6 +58,10 @@ int xap_database_term_count(xap_database *_Nonnull db, const char *_Nonnull pref
 /* Terms starting with prefix, with their document frequencies. */
 int xap_database_terms(xap_database *_Nonnull db, const char *_Nonnull prefix, xap_strlist *_Nullable *_Nonnull terms,
                        xap_error *_Nullable *_Nonnull error);
+/* Every document indexed by term, in docid order: a malloc'd array (free with xap_docids_free). */
+int xap_database_postings(xap_database *_Nonnull db, const char *_Nonnull term, uint32_t *_Nullable *_Nonnull docids,
+                          size_t *_Nonnull count, xap_error *_Nullable *_Nonnull error);
+void xap_docids_free(uint32_t *_Nullable docids);
 /* The first document indexed by term, or *docid = 0 when none is. */
 int xap_database_first_posting(xap_database *_Nonnull db, const char *_Nonnull term, uint32_t *_Nonnull docid,
                                xap_error *_Nullable *_Nonnull error);
@@ -86,6 +90,8 @@ int xap_database_set_metadata(xap_database *_Nonnull db, const char *_Nonnull ke
                               size_t length, xap_error *_Nullable *_Nonnull error);
 int xap_database_add_spelling(xap_database *_Nonnull db, const char *_Nonnull word, uint32_t increment,
                               xap_error *_Nullable *_Nonnull error);
+int xap_database_remove_spelling(xap_database *_Nonnull db, const char *_Nonnull word, uint32_t decrement,
+                                 xap_error *_Nullable *_Nonnull error);
 int xap_database_add_synonym(xap_database *_Nonnull db, const char *_Nonnull term, const char *_Nonnull synonym,
                              xap_error *_Nullable *_Nonnull error);
 int xap_database_clear_synonyms(xap_database *_Nonnull db, const char *_Nonnull term,
