@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# The whole test suite: unit and end-to-end tests (Swift Testing), then the search page in a
-# real browser (headless Chromium, installed from Debian if missing) on the same debug build.
+# The whole test suite: unit and end-to-end tests (Swift Testing); the search page in a real
+# browser (headless Chromium, installed from Debian if missing); and the crash-safety test
+# (20 kill -9 at random moments during `referat index`). The last two use the same debug build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build --build-tests
 swift test --skip-build
-REFERAT="$(swift build --show-bin-path)/referat" scripts/browser-check.sh
+referat="$(swift build --show-bin-path)/referat"
+REFERAT="$referat" scripts/browser-check.sh
+REFERAT="$referat" scripts/kill-test.sh 20 120 10
