@@ -68,15 +68,21 @@ public struct IndexOptions: Sendable {
     /// Files written per commit. Each batch is one Xapian transaction: its items and the files'
     /// hashes become durable together or not at all.
     public var batchSize = 50
+    /// Threads that read and tokenise files (Xapian writes on one); the index is the same
+    /// whatever the number.
+    public var workers = IndexOptions.defaultWorkers
+
+    public static let defaultWorkers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
 
     public init(
         rebuild: Bool = false, waitForLock: Bool = false, maxFileSize: Int = CorpusReader.defaultMaxFileSize,
-        batchSize: Int = 50
+        batchSize: Int = 50, workers: Int = IndexOptions.defaultWorkers
     ) {
         self.rebuild = rebuild
         self.waitForLock = waitForLock
         self.maxFileSize = maxFileSize
         self.batchSize = batchSize
+        self.workers = max(1, workers)
     }
 }
 
@@ -144,13 +150,18 @@ public struct Indexer {
 
         let database = try openWriter(at: target, mode: options.rebuild ? .createOrOverwrite : .createOrOpen)
         // Loading the synonyms and the tokenizer's word list is most of an unchanged run's cost:
-        // only when something is indexed.
-        let builder = Lazy<DocumentBuilder> { [corpus, logger] in
+        // only when something is indexed. One builder per worker thread: Xapian handles and
+        // the builders' caches are not shared between threads.
+        let synonyms = Lazy<Synonyms> { [corpus, logger] in
             var problems: [String] = []
             let synonyms = Synonyms.load(fromCorpus: corpus.root, problems: &problems)
             problems.forEach { logger.warning("\($0)") }
-            return DocumentBuilder(terms: try TermIndexer(), synonyms: synonyms)
+            return synonyms
         }
+        let builders = (0..<options.workers).map { _ in
+            Lazy<DocumentBuilder> { DocumentBuilder(terms: try TermIndexer(), synonyms: try synonyms.value) }
+        }
+        let builder = builders[0]
 
         for problem in problems {
             summary.failed += 1
@@ -182,18 +193,16 @@ public struct Indexer {
         var done = 0
         var next = 0
         while next < files.count {
+            // Read, parse and tokenise a batch on every core; write it in file order, so the
+            // index is the same as a single-threaded run's.
+            let batch = Array(files[next..<min(files.count, next + max(1, options.batchSize))])
+            next += batch.count
+            let prepared = try prepare(batch, stored: stored, builders: builders)
             try database.transaction {
-                var written = 0
-                while next < files.count, written < max(1, options.batchSize) {
-                    let file = files[next]
-                    next += 1
-                    if try index(
-                        file, stored: stored[file.relativePath],
-                        indexedBefore: indexedBefore.contains(file.relativePath),
-                        into: database, builder: builder, summary: &summary)
-                    {
-                        written += 1
-                    }
+                for (file, outcome) in zip(batch, prepared) {
+                    try write(
+                        file, outcome, stored: stored[file.relativePath],
+                        indexedBefore: indexedBefore.contains(file.relativePath), into: database, summary: &summary)
                     done += 1
                     onProgress?(IndexProgress(done: done, total: progressTotal, started: start))
                 }
@@ -239,71 +248,120 @@ public struct Indexer {
         }
     }
 
-    /// Brings one file's items up to date inside the current transaction. Returns whether
-    /// anything was written.
-    private func index(
-        _ file: CorpusFile, stored: IndexState.Entry?, indexedBefore: Bool, into database: WritableDatabase,
-        builder lazyBuilder: Lazy<DocumentBuilder>,
-        summary: inout IndexSummary
-    ) throws -> Bool {
-        let path = file.relativePath
+    /// What reading and parsing one file gave, before anything is written.
+    enum Prepared {
+        case unreadable(CorpusProblem)
+        case unchanged
+        case failed(String)
+        case ready(content: CorpusContent, documents: [(id: String, document: Document)], wholeMeeting: Bool)
+    }
+
+    /// Carries prepared documents from a worker thread to the writer. @unchecked: each
+    /// Xapian handle inside is made by one worker and then used by the writer alone, never by
+    /// two threads at once.
+    private final class PreparedBatch: @unchecked Sendable {
+        var outcomes: [Prepared?]
+        var error: (any Error)?
+        let lock = NSLock()
+
+        init(count: Int) { outcomes = Array(repeating: nil, count: count) }
+    }
+
+    /// Prepares `files` on up to `builders.count` threads, each with its own builder.
+    private func prepare(
+        _ files: [CorpusFile], stored: [String: IndexState.Entry], builders: [Lazy<DocumentBuilder>]
+    ) throws -> [Prepared] {
+        let batch = PreparedBatch(count: files.count)
+        let workers = min(builders.count, files.count)
+        let slice = (files.count + workers - 1) / max(1, workers)
+        let maxFileSize = options.maxFileSize
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in (worker * slice)..<min(files.count, (worker + 1) * slice) {
+                do {
+                    let outcome = try Self.prepare(
+                        files[index], stored: stored[files[index].relativePath], builder: builders[worker],
+                        maxFileSize: maxFileSize)
+                    batch.lock.withLock { batch.outcomes[index] = outcome }
+                } catch {
+                    batch.lock.withLock { batch.error = batch.error ?? error }
+                }
+            }
+        }
+        if let error = batch.error { throw error }
+        return batch.outcomes.map { $0! }
+    }
+
+    private static func prepare(
+        _ file: CorpusFile, stored: IndexState.Entry?, builder lazyBuilder: Lazy<DocumentBuilder>, maxFileSize: Int
+    ) throws -> Prepared {
         let content: CorpusContent
-        switch CorpusReader.read(file, maxFileSize: options.maxFileSize) {
-        case .failure(let problem):
+        switch CorpusReader.read(file, maxFileSize: maxFileSize) {
+        case .failure(let problem): return .unreadable(problem)
+        case .success(let read): content = read
+        }
+        if let stored, stored.hash == content.hash { return .unchanged }
+        let builder = try lazyBuilder.value
+        do {
+            let meeting = MinutesParser.parse(content.text)
+            var items = meeting.items
+            let wholeMeeting = items.isEmpty
+            if wholeMeeting {
+                items = [Self.wholeMeeting(meeting, text: content.text, path: file.relativePath)]
+            }
+            let documents = try items.map { item in
+                let record = ItemRecord(file: file.relativePath, meeting: meeting, item: item)
+                return (record.id, try builder.document(for: record, item: item, meeting: meeting))
+            }
+            return .ready(content: content, documents: documents, wholeMeeting: wholeMeeting)
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+
+    /// Brings one file's items up to date inside the current transaction, from what
+    /// `prepare` made of it; warnings and events come out here, in file order.
+    private func write(
+        _ file: CorpusFile, _ prepared: Prepared, stored: IndexState.Entry?, indexedBefore: Bool,
+        into database: WritableDatabase, summary: inout IndexSummary
+    ) throws {
+        let path = file.relativePath
+        switch prepared {
+        case .unreadable(let problem):
             summary.failed += 1
             logger.warning("\(problem)")
             onEvent?(IndexEvent(kind: .failed, path: path, items: 0))
             // What cannot be read now is not in the corpus: drop what was indexed from it.
-            guard let stored else { return false }
+            guard let stored else { return }
             try SpellingData.deleteDocuments(withTerm: IndexSchema.filePrefix + path, from: database)
             try database.setMetadata(stored.key, "")
-            return true
-        case .success(let read):
-            content = read
-        }
-        if let stored, stored.hash == content.hash {
+        case .unchanged:
             summary.unchanged += 1
             onEvent?(IndexEvent(kind: .unchanged, path: path, items: 0))
-            return false
-        }
-        if let encoding = content.legacyEncoding {
-            summary.warnings += 1
-            logger.warning("\(path): not valid UTF-8, read as \(encoding)")
-        }
-
-        // Build every document first: a file that fails here leaves the index untouched.
-        let builder = try lazyBuilder.value
-        let documents: [(id: String, document: Document)]
-        do {
-            let meeting = MinutesParser.parse(content.text)
-            var items = meeting.items
-            if items.isEmpty {
+        case .failed(let reason):
+            // A file that fails to parse leaves the index untouched.
+            summary.failed += 1
+            logger.warning("\(path): skipped: \(reason)")
+            onEvent?(IndexEvent(kind: .failed, path: path, items: 0))
+        case .ready(let content, let documents, let wholeMeeting):
+            if let encoding = content.legacyEncoding {
+                summary.warnings += 1
+                logger.warning("\(path): not valid UTF-8, read as \(encoding)")
+            }
+            if wholeMeeting {
                 summary.warnings += 1
                 logger.warning("\(path): no agenda items recognised, indexed as one item for the whole meeting")
-                items = [Self.wholeMeeting(meeting, text: content.text, path: path)]
             }
-            documents = try items.map { item in
-                let record = ItemRecord(file: path, meeting: meeting, item: item)
-                return (record.id, try builder.document(for: record, item: item, meeting: meeting))
+            try SpellingData.deleteDocuments(withTerm: IndexSchema.filePrefix + path, from: database)
+            for (id, document) in documents {
+                try database.replaceDocument(uniqueTerm: IndexSchema.idPrefix + id, with: document)
             }
-        } catch {
-            summary.failed += 1
-            logger.warning("\(path): skipped: \(error)")
-            onEvent?(IndexEvent(kind: .failed, path: path, items: 0))
-            return false
+            try SpellingData.add(documents.map(\.document), to: database)
+            try database.setMetadata(IndexState.key(for: path), IndexState.value(hash: content.hash, path: path))
+            let kind: IndexEvent.Kind = stored == nil && !indexedBefore ? .added : .updated
+            if kind == .added { summary.added += 1 } else { summary.updated += 1 }
+            summary.itemsWritten += documents.count
+            onEvent?(IndexEvent(kind: kind, path: path, items: documents.count))
         }
-
-        try SpellingData.deleteDocuments(withTerm: IndexSchema.filePrefix + path, from: database)
-        for (id, document) in documents {
-            try database.replaceDocument(uniqueTerm: IndexSchema.idPrefix + id, with: document)
-        }
-        try SpellingData.add(documents.map(\.document), to: database)
-        try database.setMetadata(IndexState.key(for: path), IndexState.value(hash: content.hash, path: path))
-        let kind: IndexEvent.Kind = stored == nil && !indexedBefore ? .added : .updated
-        if kind == .added { summary.added += 1 } else { summary.updated += 1 }
-        summary.itemsWritten += documents.count
-        onEvent?(IndexEvent(kind: kind, path: path, items: documents.count))
-        return true
     }
 
     /// Minutes without recognisable agenda items: one item, number 0, for the whole meeting,
@@ -330,9 +388,11 @@ public struct Indexer {
 }
 
 /// A value made on first use.
-final class Lazy<Value> {
+final class Lazy<Value>: @unchecked Sendable {
+    // @unchecked: `made` is only read and written under `lock`; worker threads share it.
     private var made: Value?
     private let make: () throws -> Value
+    private let lock = NSLock()
 
     init(_ make: @escaping () throws -> Value) {
         self.make = make
@@ -340,10 +400,12 @@ final class Lazy<Value> {
 
     var value: Value {
         get throws {
-            if let made { return made }
-            let value = try make()
-            made = value
-            return value
+            try lock.withLock {
+                if let made { return made }
+                let value = try make()
+                made = value
+                return value
+            }
         }
     }
 }

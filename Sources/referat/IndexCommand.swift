@@ -44,6 +44,9 @@ struct IndexCommand: ParsableCommand {
     @Option(name: .customLong("batch-size"), help: ArgumentHelp("Files per commit.", visibility: .hidden))
     var batchSize: Int = 50
 
+    @Option(help: "Threads that read and tokenise files (default: one per core).")
+    var workers: Int = IndexOptions.defaultWorkers
+
     @Flag(name: .shortAndLong, help: "No progress bar and no summary line; warnings and errors only.")
     var quiet = false
 
@@ -51,7 +54,9 @@ struct IndexCommand: ParsableCommand {
     var verbose = false
 
     static func parseSize(_ text: String) throws -> Int {
-        let units: [Character: Int] = ["k": 1 << 10, "K": 1 << 10, "m": 1 << 20, "M": 1 << 20, "g": 1 << 30, "G": 1 << 30]
+        let units: [Character: Int] = [
+            "k": 1 << 10, "K": 1 << 10, "m": 1 << 20, "M": 1 << 20, "g": 1 << 30, "G": 1 << 30,
+        ]
         var digits = Substring(text)
         var unit = 1
         if let last = digits.last, let factor = units[last] {
@@ -66,6 +71,7 @@ struct IndexCommand: ParsableCommand {
 
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
+        guard workers > 0 else { throw ValidationError("--workers must be positive") }
         guard !(quiet && verbose) else { throw ValidationError("--quiet and --verbose exclude each other") }
     }
 
@@ -73,15 +79,17 @@ struct IndexCommand: ParsableCommand {
         let status = StatusLine(enabled: !quiet && isatty(STDERR_FILENO) != 0)
         var indexer = Indexer(
             corpusRoot: URL(fileURLWithPath: corpus), databasePath: database.db,
-            options: IndexOptions(rebuild: rebuild, waitForLock: wait, maxFileSize: maxFileSize, batchSize: batchSize),
+            options: IndexOptions(
+                rebuild: rebuild, waitForLock: wait, maxFileSize: maxFileSize, batchSize: batchSize, workers: workers),
             logger: Logger(label: "referat.index") { _ in StatusLogHandler(status: status) })
         if status.enabled {
             indexer.onProgress = { status.progress($0) }
         }
         if verbose {
             indexer.onEvent = { event in
-                status.print(event.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + event.path
-                    + (event.items > 0 ? " (\(event.items) items)" : ""))
+                status.print(
+                    event.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + event.path
+                        + (event.items > 0 ? " (\(event.items) items)" : ""))
             }
         }
         let summary: IndexSummary
@@ -126,7 +134,8 @@ final class StatusLine: @unchecked Sendable {
         let filled = min(width, Int(fraction * Double(width)))
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         let left = rate > 0 ? Double(progress.total - progress.done) / rate : 0
-        let text = "[\(bar)] \(progress.done)/\(progress.total) files  \(String(format: "%.0f", rate)) files/s  "
+        let text =
+            "[\(bar)] \(progress.done)/\(progress.total) files  \(String(format: "%.0f", rate)) files/s  "
             + "\(Self.clock(left)) left"
         write("\r\u{1B}[K" + text)
         shown = true

@@ -211,3 +211,27 @@ import Testing
         #expect(IndexSchema.itemID(file: "a.txt", number: 1) != IndexSchema.itemID(file: "a.md", number: 1))
     }
 }
+
+@Suite struct ParallelIndexingTests {
+    /// Tokenising on several threads must not change the index: same documents, same order,
+    /// same search results as one thread.
+    @Test func severalWorkersBuildTheSameIndexAsOne() throws {
+        let directory = TemporaryDirectory()
+        var results: [([SearchResponse], IndexStatistics)] = []
+        for workers in [1, 2, 3] {
+            let path = directory.path("index-\(workers)")
+            let options = IndexOptions(batchSize: 2, workers: workers)
+            _ = try Indexer(corpusRoot: Repository.corpus, databasePath: path, options: options).run()
+            let searcher = try Searcher(databasePath: path)
+            let queries = [
+                "IPS", "palliation", "klynge", "mobil blodprøvetagning", "akutplam", "dato:2022-01-01..2022-12-31",
+            ]
+            let responses = try queries.map { try searcher.search(SearchRequest(query: $0, limit: 50, facets: true)) }
+            results.append((responses, try searcher.statistics()))
+        }
+        for (responses, statistics) in results.dropFirst() {
+            #expect(responses == results[0].0)
+            #expect(statistics == results[0].1)
+        }
+    }
+}
