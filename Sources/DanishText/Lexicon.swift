@@ -68,8 +68,11 @@ public struct Lexicon: Sendable {
     }
 
     static func normalise(_ word: String) -> String {
-        let trimmed = word.trimmingCharacters(in: .whitespaces)
-        if trimmed.utf8.allSatisfy({ $0 < 0x80 }) { return trimmed.lowercased() }
-        return trimmed.lowercased().precomposedStringWithCanonicalMapping
+        // Trimmed scalar by scalar: Foundation's trimming bridges through NSString, which is most
+        // of the cost of loading 313,000 words.
+        var scalars = Substring(word).unicodeScalars
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        return String(scalars).lowercased().canonicallyComposed
     }
 }

@@ -14,7 +14,7 @@ public enum Normalizer {
     /// Ordinary punctuation is left alone: "Børne- og", "covid-19", "kl. 08:00 – 10.15",
     /// "6/11" and a lone "*" as in "5*" survive unchanged.
     public static func cleanLine(_ line: String) -> String {
-        var glyphs = Glyph.read(line.precomposedStringWithCanonicalMapping)
+        var glyphs = Glyph.read(line.canonicallyComposed)
         glyphs = Markup.stripBlockMarkers(glyphs)
         glyphs = Markup.stripTags(glyphs)
         glyphs = Markup.stripLinks(glyphs)

@@ -48,7 +48,7 @@ public enum Tokenizer {
     public static let maxTermBytes = 64
 
     public static func tokenize(_ text: String) -> [Token] {
-        let scalars = Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
+        let scalars = Array(text.canonicallyComposed.unicodeScalars)
         let words = XapianWordScanner(scalars: scalars).words()
         let joined = hyphenJoins(words, in: scalars)
 

@@ -191,3 +191,16 @@ struct NormalizeTests {
         }
     }
 }
+
+@Suite("Canonical composition")
+struct CompositionTests {
+    /// The fast path must agree with Foundation's NFC on composed and decomposed Danish text.
+    @Test(arguments: [
+        "sundhedsklynger", "Børne- og Ungepsykiatri", "ÆØÅ æøå", "a\u{030A}rshjul", "Ka\u{0301}re", "naïve café",
+        "\u{00C5}", "A\u{030A}", "e\u{0301}\u{0327}",
+    ])
+    func fastPathAgreesWithFoundation(text: String) {
+        #expect(text.canonicallyComposed == text.precomposedStringWithCanonicalMapping)
+        #expect(Array(text.canonicallyComposed.unicodeScalars) == Array(text.precomposedStringWithCanonicalMapping.unicodeScalars))
+    }
+}
