@@ -2,14 +2,14 @@
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
     name: "Referat",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "referat", targets: ["referat"]),
+        .executable(name: "referat", targets: ["referat"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -61,18 +61,23 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Fixtures shared by the test targets: the repository's paths, temporary directories,
+        // the sample corpus indexed once.
+        .target(
+            name: "ReferatTestSupport", dependencies: ["ReferatCore"], path: "Tests/ReferatTestSupport",
+            swiftSettings: swiftSettings),
         .testTarget(name: "XapianTests", dependencies: ["Xapian"], swiftSettings: swiftSettings),
         .testTarget(name: "DanishTextTests", dependencies: ["DanishText"], swiftSettings: swiftSettings),
         .testTarget(name: "MinutesTests", dependencies: ["Minutes"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReferatCoreTests",
-            dependencies: ["ReferatCore", "Xapian", "Minutes"],
+            dependencies: ["ReferatCore", "Xapian", "Minutes", "ReferatTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ReferatServerTests",
             dependencies: [
-                "ReferatServer", "ReferatCore",
+                "ReferatServer", "ReferatCore", "ReferatTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

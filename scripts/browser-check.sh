@@ -24,16 +24,7 @@ fail() { echo "browser-check: FAIL: $*" >&2; exit 1; }
 pass() { echo "browser-check: ok: $*"; }
 
 # Chromium (and a font with Danish letters) from Debian, only when missing.
-missing=()
-for package in chromium fonts-dejavu-core; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+scripts/install-packages.sh chromium fonts-dejavu-core
 
 # REFERAT=/path/to/referat skips the build.
 referat="${REFERAT:-}"

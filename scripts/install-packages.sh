@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# The Debian packages Referat needs: Xapian's library and headers, and the Danish word list
-# used for compound splitting, and xapian-tools (xapian-check, xapian-delve) for
-# scripts/kill-test.sh. Installs only what is missing.
+# Installs the Debian packages named (only those missing). With no names: what Referat needs —
+# Xapian's library and headers, the Danish word list used for compound splitting, and
+# xapian-tools (xapian-check, xapian-delve) for scripts/kill-test.sh.
+#
+#   scripts/install-packages.sh                  # Referat's own
+#   scripts/install-packages.sh chromium wrk     # what a check or benchmark needs
 set -euo pipefail
-packages=(libxapian-dev wdanish xapian-tools)
+if [ $# -gt 0 ]; then packages=("$@"); else packages=(libxapian-dev wdanish xapian-tools); fi
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -12,5 +15,5 @@ if [ ${#missing[@]} -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi

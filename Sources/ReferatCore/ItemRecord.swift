@@ -10,6 +10,16 @@ public struct ItemRecord: Codable, Sendable, Equatable {
         /// ISO date, `YYYY-MM-DD`.
         public var date: String?
         public var title: String?
+
+        /// Absent metadata is an explicit null, so scripts can rely on every key being there.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(cluster, forKey: .cluster)
+            try container.encode(region, forKey: .region)
+            try container.encode(forum, forKey: .forum)
+            try container.encode(date, forKey: .date)
+            try container.encode(title, forKey: .title)
+        }
     }
 
     public struct SectionRecord: Codable, Sendable, Equatable {

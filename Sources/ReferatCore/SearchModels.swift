@@ -52,14 +52,6 @@ public struct SearchRequest: Sendable, Equatable {
 /// `GET /api/search` (documented in the README).
 public struct SearchResponse: Codable, Sendable, Equatable {
     public struct Hit: Codable, Sendable, Equatable {
-        public struct Meeting: Codable, Sendable, Equatable {
-            public var cluster: String?
-            public var region: String?
-            public var forum: String?
-            public var date: String?
-            public var title: String?
-        }
-
         public struct Item: Codable, Sendable, Equatable {
             public var number: Int
             public var title: String
@@ -69,7 +61,7 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         public var score: Double
         public var id: String
         public var file: String
-        public var meeting: Meeting
+        public var meeting: ItemRecord.MeetingInfo
         public var item: Item
         /// HTML: the text escaped, the matched words in `<mark>…</mark>`.
         public var snippet: String
@@ -117,16 +109,5 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         try container.encode(suggestion, forKey: .suggestion)
         try container.encode(searchedSuggestion, forKey: .searchedSuggestion)
         try container.encodeIfPresent(facets, forKey: .facets)
-    }
-}
-
-extension SearchResponse.Hit.Meeting {
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(cluster, forKey: .cluster)
-        try container.encode(region, forKey: .region)
-        try container.encode(forum, forKey: .forum)
-        try container.encode(date, forKey: .date)
-        try container.encode(title, forKey: .title)
     }
 }

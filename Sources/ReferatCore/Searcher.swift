@@ -136,9 +136,7 @@ public final class Searcher {
                 SearchResponse.Hit(
                     rank: request.offset + index + 1, score: (weight * 1000).rounded() / 1000, id: record.id,
                     file: record.file,
-                    meeting: .init(
-                        cluster: record.meeting.cluster, region: record.meeting.region, forum: record.meeting.forum,
-                        date: record.meeting.date, title: record.meeting.title),
+                    meeting: record.meeting,
                     item: .init(number: record.number, title: record.title), snippet: snippet))
         }
         var facets: SearchResponse.Facets?

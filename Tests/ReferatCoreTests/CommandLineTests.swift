@@ -1,4 +1,5 @@
 import Foundation
+import ReferatTestSupport
 import Testing
 
 /// Runs the built `referat` binary, as a user or a script would.

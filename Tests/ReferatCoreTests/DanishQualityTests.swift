@@ -1,4 +1,5 @@
 import Foundation
+import ReferatTestSupport
 import Testing
 
 @testable import ReferatCore

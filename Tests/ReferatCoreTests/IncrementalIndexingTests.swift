@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ReferatTestSupport
 import Testing
 import Xapian
 

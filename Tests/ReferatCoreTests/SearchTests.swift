@@ -1,5 +1,6 @@
 import Foundation
 import Minutes
+import ReferatTestSupport
 import Testing
 
 @testable import ReferatCore

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import ReferatCore
+import ReferatTestSupport
 import Testing
 
 @testable import ReferatServer

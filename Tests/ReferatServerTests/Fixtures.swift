@@ -2,40 +2,11 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import ReferatCore
+import ReferatTestSupport
 
 @testable import ReferatServer
 
-/// Paths of the repository, found from this file's location.
-enum Repository {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let corpus = root.appendingPathComponent("corpus")
-}
-
-/// A temporary directory that removes itself when released.
-final class TemporaryDirectory: Sendable {
-    let url: URL
-
-    init() {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("referat-server-test-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: url)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-}
-
-/// The sample corpus indexed once into a temporary database, shared by the read-only tests.
-enum SampleIndex {
-    static let directory = TemporaryDirectory()
-    static let path: String = {
-        let path = directory.path("index")
-        _ = try! Indexer(corpusRoot: Repository.corpus, databasePath: path).run()
-        return path
-    }()
+extension SampleIndex {
     static let pool: SearcherPool = try! SearcherPool(databasePath: path)
 
     /// The app on the sample index, in process.
