@@ -8,4 +8,4 @@ swift build --build-tests
 swift test --skip-build
 referat="$(swift build --show-bin-path)/referat"
 REFERAT="$referat" scripts/browser-check.sh
-REFERAT="$referat" scripts/kill-test.sh 20 120 10
+REFERAT="$referat" scripts/kill-test.sh 20 80 8
