@@ -43,17 +43,18 @@ if [ "${#missing[@]}" -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+mkdir -p "$bench_dir"
 referat="${REFERAT:-}"
 built="built from the working tree"
 if [ -n "$referat" ]; then
     built="prebuilt via REFERAT, not necessarily the working tree"
 else
     echo "building referat (release, --scratch-path $scratch) ..." >&2
-    swift build -c release --scratch-path "$scratch" --product referat >/dev/null
+    swift build -c release --scratch-path "$scratch" --product referat >"$bench_dir/build.log" 2>&1 \
+        || { cat "$bench_dir/build.log" >&2; exit 1; }
     referat="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/referat"
 fi
 
-mkdir -p "$bench_dir"
 work="$(mktemp -d "$bench_dir/run.XXXXXX")"
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 
