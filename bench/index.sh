@@ -32,16 +32,8 @@ scratch="${SCRATCH_PATH:-.build-bench}"
 pyxapian=/usr/bin/python3 # Debian's python, with the xapian module
 if [ "$#" -gt 0 ]; then sizes="$*"; elif [ -n "${QUICK:-}" ]; then sizes=2000; else sizes="2000 20000"; fi
 
-missing=()
-command -v omindex >/dev/null || missing+=(xapian-omega)
-[ -x /usr/bin/time ] || missing+=(time)
-"$pyxapian" -c 'import xapian' 2>/dev/null || missing+=(python3-xapian)
-if [ "${#missing[@]}" -gt 0 ]; then
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+# omindex, GNU time and Debian's python3-xapian, installed when missing.
+scripts/install-packages.sh xapian-omega time python3-xapian
 
 mkdir -p "$bench_dir"
 referat="${REFERAT:-}"
