@@ -129,9 +129,11 @@ public final class Searcher {
         for index in 0..<mset.count {
             let (_, weight) = try mset.item(at: index)
             let record = try record(from: try mset.document(at: index))
+            // Without Xapian's background model: it looks up the frequency of every word of
+            // every hit's text, a quarter of a search's time, for a marginally better extract.
             let snippet = try mset.snippet(
-                of: record.text, length: 300, stemmer: builder.stemmer, highlightStart: "<mark>",
-                highlightEnd: "</mark>")
+                of: record.text, length: 300, stemmer: builder.stemmer, flags: [.exhaustive],
+                highlightStart: "<mark>", highlightEnd: "</mark>")
             hits.append(
                 SearchResponse.Hit(
                     rank: request.offset + index + 1, score: (weight * 1000).rounded() / 1000, id: record.id,
