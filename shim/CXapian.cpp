@@ -234,13 +234,6 @@ int xap_database_value_bounds(xap_database *db, uint32_t slot, char **lower, siz
     });
 }
 
-int xap_database_spelling_suggestion(xap_database *db, const char *word, unsigned max_edit_distance,
-                                     char **suggestion, xap_error **error) {
-    return guarded(error, [&] {
-        *suggestion = copy_string(db->db->get_spelling_suggestion(word, max_edit_distance));
-    });
-}
-
 int xap_database_replace_document(xap_database *db, const char *unique_term, xap_document *document,
                                   uint32_t *docid, xap_error **error) {
     return guarded(error, [&] { *docid = writable(db).replace_document(unique_term, document->doc); });
@@ -417,22 +410,10 @@ xap_query *xap_query_new_value_range(int op, uint32_t slot, const char *lower, c
 
 void xap_query_free(xap_query *query) { delete query; }
 
-int xap_query_is_empty(const xap_query *query) { return query->query.empty() ? 1 : 0; }
-
 char *xap_query_description(const xap_query *query) {
     char *result = nullptr;
     guarded(nullptr, [&] { result = copy_string(query->query.get_description()); });
     return result;
-}
-
-int xap_query_terms(const xap_query *query, xap_strlist **terms, xap_error **error) {
-    return guarded(error, [&] {
-        auto list = std::make_unique<xap_strlist>();
-        for (auto it = query->query.get_unique_terms_begin(); it != query->query.get_unique_terms_end(); ++it) {
-            list->entries.emplace_back(*it, 0);
-        }
-        *terms = list.release();
-    });
 }
 
 // MARK: Query parser
@@ -515,15 +496,6 @@ int xap_enquire_set_query(xap_enquire *enquire, const xap_query *query, xap_erro
     return guarded(error, [&] { enquire->enquire.set_query(query->query); });
 }
 
-int xap_enquire_sort_by_value(xap_enquire *enquire, uint32_t slot, int reverse, xap_error **error) {
-    return guarded(error, [&] { enquire->enquire.set_sort_by_value_then_relevance(slot, reverse != 0); });
-}
-
-int xap_enquire_set_bm25(xap_enquire *enquire, double k1, double k2, double k3, double b, double min_normlen,
-                         xap_error **error) {
-    return guarded(error, [&] { enquire->enquire.set_weighting_scheme(Xapian::BM25Weight(k1, k2, k3, b, min_normlen)); });
-}
-
 int xap_enquire_add_value_count_spy(xap_enquire *enquire, uint32_t slot, size_t *index, xap_error **error) {
     return guarded(error, [&] {
         enquire->spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
@@ -555,8 +527,6 @@ int xap_enquire_mset(xap_enquire *enquire, uint32_t first, uint32_t max_items, u
 void xap_mset_free(xap_mset *mset) { delete mset; }
 uint32_t xap_mset_size(const xap_mset *mset) { return mset->mset.size(); }
 uint32_t xap_mset_matches_estimated(const xap_mset *mset) { return mset->mset.get_matches_estimated(); }
-uint32_t xap_mset_matches_lower_bound(const xap_mset *mset) { return mset->mset.get_matches_lower_bound(); }
-uint32_t xap_mset_matches_upper_bound(const xap_mset *mset) { return mset->mset.get_matches_upper_bound(); }
 
 int xap_mset_item(xap_mset *mset, uint32_t index, uint32_t *docid, double *weight, xap_error **error) {
     return guarded(error, [&] {
@@ -579,16 +549,6 @@ int xap_mset_snippet(xap_mset *mset, const char *text, size_t length, const xap_
                      xap_error **error) {
     return guarded(error, [&] {
         *snippet = copy_string(mset->mset.snippet(text, length, stem->stem, flags, highlight_start, highlight_end, omit));
-    });
-}
-
-// MARK: Compaction
-
-int xap_compact(const char *const *sources, size_t count, const char *destination, xap_error **error) {
-    return guarded(error, [&] {
-        Xapian::Database combined;
-        for (size_t i = 0; i < count; ++i) combined.add_database(Xapian::Database(sources[i]));
-        combined.compact(destination);
     });
 }
 

@@ -39,11 +39,6 @@ public struct CorpusReader: Sendable {
         self.root = root.standardizedFileURL
     }
 
-    /// `*.txt` and `*.md` files below the root, recursively, in path order.
-    public func files() throws -> [CorpusFile] {
-        try scan().files
-    }
-
     /// The minutes files below the root in path order, and the paths that could not be
     /// listed: broken symlinks, symlink loops, unreadable directories, minutes-named paths
     /// that are not regular files. Symlinks to files and directories are followed (each

@@ -122,14 +122,6 @@ public class Database {
         return bounds.lower.isEmpty && bounds.upper.isEmpty ? nil : bounds
     }
 
-    /// A spelling correction for `word` from the spelling data, or nil.
-    public func spellingSuggestion(for word: String, maxEditDistance: Int = 2) throws(XapianError) -> String? {
-        var suggestion: UnsafeMutablePointer<CChar>?
-        try check { xap_database_spelling_suggestion(handle, word, UInt32(maxEditDistance), &suggestion, $0) }
-        let text = takeString(suggestion)
-        return text.isEmpty ? nil : text
-    }
-
     /// Terms that have synonyms, starting with `prefix`.
     public func synonymKeys(prefix: String = "") throws(XapianError) -> [String] {
         var list: OpaquePointer?

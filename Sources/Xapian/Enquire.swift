@@ -27,18 +27,6 @@ public final class Enquire {
         self.query = query
     }
 
-    /// Orders by the value in `slot` (descending when `reverse`), then by relevance.
-    public func sortByValue(slot: UInt32, reverse: Bool) throws(XapianError) {
-        try check { xap_enquire_sort_by_value(handle, slot, reverse ? 1 : 0, $0) }
-    }
-
-    /// BM25 with explicit parameters (Xapian's defaults: 1, 0, 1, 0.5, 0.5).
-    public func setBM25(k1: Double, k2: Double = 0, k3: Double = 1, b: Double, minNormalizedLength: Double = 0.5)
-        throws(XapianError)
-    {
-        try check { xap_enquire_set_bm25(handle, k1, k2, k3, b, minNormalizedLength, $0) }
-    }
-
     /// Counts the values of `slot` over every document the match considers (Xapian's
     /// ValueCountMatchSpy); read them with `spyValues` after `mset`.
     public func addValueCountSpy(slot: UInt32) throws(XapianError) -> SpyID {
@@ -93,8 +81,6 @@ public final class MSet {
 
     public var count: Int { Int(xap_mset_size(handle)) }
     public var matchesEstimated: Int { Int(xap_mset_matches_estimated(handle)) }
-    public var matchesLowerBound: Int { Int(xap_mset_matches_lower_bound(handle)) }
-    public var matchesUpperBound: Int { Int(xap_mset_matches_upper_bound(handle)) }
 
     public func item(at index: Int) throws(XapianError) -> (docid: UInt32, weight: Double) {
         var docid: UInt32 = 0

@@ -71,16 +71,6 @@ public final class Query: CustomStringConvertible {
         return Query(handle: handle)
     }
 
-    /// An empty query matches nothing (e.g. a query string of only stop words).
-    public var isEmpty: Bool { xap_query_is_empty(handle) != 0 }
-
-    /// The distinct terms in the query, in query order.
-    public func terms() throws(XapianError) -> [String] {
-        var list: OpaquePointer?
-        try check { xap_query_terms(handle, &list, $0) }
-        return takeList(list).map(\.0)
-    }
-
     public var description: String { takeString(xap_query_description(handle)) }
 }
 

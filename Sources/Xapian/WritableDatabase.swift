@@ -73,6 +73,7 @@ public final class WritableDatabase: Database {
 
     /// Runs `body` inside a Xapian transaction: committed as a whole when it returns, cancelled
     /// when it throws. A flushed transaction is also committed to disk atomically.
+    @discardableResult
     public func transaction<T>(flushed: Bool = true, _ body: () throws -> T) throws -> T {
         try check { xap_database_begin_transaction(handle, flushed ? 1 : 0, $0) }
         do {
@@ -83,12 +84,5 @@ public final class WritableDatabase: Database {
             _ = try? check { xap_database_cancel_transaction(handle, $0) }
             throw error
         }
-    }
-}
-
-/// Merges several databases into a new one at `destination` (Xapian's compaction).
-public func compactDatabases(_ sources: [String], into destination: String) throws(XapianError) {
-    try withCStringArray(sources) { array, count throws(XapianError) in
-        try check { xap_compact(array, count, destination, $0) }
     }
 }

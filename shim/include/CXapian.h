@@ -76,9 +76,6 @@ int xap_database_metadata_keys(xap_database *_Nonnull db, const char *_Nonnull p
 int xap_database_value_bounds(xap_database *_Nonnull db, uint32_t slot, char *_Nullable *_Nonnull lower,
                               size_t *_Nonnull lower_length, char *_Nullable *_Nonnull upper,
                               size_t *_Nonnull upper_length, xap_error *_Nullable *_Nonnull error);
-/* A spelling correction for word from the database's spelling data, or "" when none. */
-int xap_database_spelling_suggestion(xap_database *_Nonnull db, const char *_Nonnull word, unsigned max_edit_distance,
-                                     char *_Nullable *_Nonnull suggestion, xap_error *_Nullable *_Nonnull error);
 
 /* Writing (the handle must come from xap_database_open_writable). */
 int xap_database_replace_document(xap_database *_Nonnull db, const char *_Nonnull unique_term,
@@ -145,11 +142,7 @@ xap_query *_Nullable xap_query_scale_weight(const xap_query *_Nonnull query, dou
 xap_query *_Nullable xap_query_new_value_range(int op, uint32_t slot, const char *_Nonnull lower,
                                                const char *_Nonnull upper, xap_error *_Nullable *_Nonnull error);
 void xap_query_free(xap_query *_Nullable query);
-int xap_query_is_empty(const xap_query *_Nonnull query);
 char *_Nullable xap_query_description(const xap_query *_Nonnull query);
-/* The distinct terms of the query (as QueryParser produced them), in query order. */
-int xap_query_terms(const xap_query *_Nonnull query, xap_strlist *_Nullable *_Nonnull terms,
-                    xap_error *_Nullable *_Nonnull error);
 
 /* Query parser. Flags are Xapian::QueryParser::FLAG_* values; strategies STEM_NONE = 0,
  * STEM_SOME = 1, STEM_ALL = 2, STEM_ALL_Z = 3, STEM_SOME_FULL_POS = 4. */
@@ -181,11 +174,6 @@ xap_enquire *_Nullable xap_enquire_new(xap_database *_Nonnull db, xap_error *_Nu
 void xap_enquire_free(xap_enquire *_Nullable enquire);
 int xap_enquire_set_query(xap_enquire *_Nonnull enquire, const xap_query *_Nonnull query,
                           xap_error *_Nullable *_Nonnull error);
-/* Sort by a value slot (then relevance), instead of relevance only. */
-int xap_enquire_sort_by_value(xap_enquire *_Nonnull enquire, uint32_t slot, int reverse,
-                              xap_error *_Nullable *_Nonnull error);
-int xap_enquire_set_bm25(xap_enquire *_Nonnull enquire, double k1, double k2, double k3, double b,
-                         double min_normlen, xap_error *_Nullable *_Nonnull error);
 /* Adds a Xapian::ValueCountMatchSpy over slot, owned by the enquire; returns its index. */
 int xap_enquire_add_value_count_spy(xap_enquire *_Nonnull enquire, uint32_t slot, size_t *_Nonnull index,
                                     xap_error *_Nullable *_Nonnull error);
@@ -199,8 +187,6 @@ int xap_enquire_mset(xap_enquire *_Nonnull enquire, uint32_t first, uint32_t max
 void xap_mset_free(xap_mset *_Nullable mset);
 uint32_t xap_mset_size(const xap_mset *_Nonnull mset);
 uint32_t xap_mset_matches_estimated(const xap_mset *_Nonnull mset);
-uint32_t xap_mset_matches_lower_bound(const xap_mset *_Nonnull mset);
-uint32_t xap_mset_matches_upper_bound(const xap_mset *_Nonnull mset);
 int xap_mset_item(xap_mset *_Nonnull mset, uint32_t index, uint32_t *_Nonnull docid, double *_Nonnull weight,
                   xap_error *_Nullable *_Nonnull error);
 int xap_mset_document(xap_mset *_Nonnull mset, uint32_t index, xap_document *_Nullable *_Nonnull document,
@@ -210,10 +196,6 @@ int xap_mset_snippet(xap_mset *_Nonnull mset, const char *_Nonnull text, size_t 
                      const xap_stem *_Nonnull stem, unsigned flags, const char *_Nonnull highlight_start,
                      const char *_Nonnull highlight_end, const char *_Nonnull omit,
                      char *_Nullable *_Nonnull snippet, xap_error *_Nullable *_Nonnull error);
-
-/* Compaction: merge source databases into one at destination (a new directory). */
-int xap_compact(const char *_Nonnull const *_Nullable sources, size_t count, const char *_Nonnull destination,
-                xap_error *_Nullable *_Nonnull error);
 
 #ifdef __cplusplus
 }
