@@ -46,16 +46,22 @@ struct SearchCommand: ParsableCommand {
                 throw ValidationError("\(name) must be a date as YYYY-MM-DD, not \"\(value)\"")
             }
         }
-        if !(1...SearchRequest.maxLimit).contains(limit) {
-            throw ValidationError("--limit must be between 1 and \(SearchRequest.maxLimit)")
+        // The searcher's own checks (limit, offset, query length, from before to), reported as
+        // option errors (exit 64) before any index is opened.
+        do {
+            try request.validate()
+        } catch let error as ReferatError {
+            throw ValidationError(error.description)
         }
-        if offset < 0 { throw ValidationError("--offset must not be negative") }
+    }
+
+    private var request: SearchRequest {
+        SearchRequest(
+            query: query, limit: limit, offset: offset, cluster: cluster, forum: forum,
+            from: from.flatMap(MeetingDate.init(iso:)), to: to.flatMap(MeetingDate.init(iso:)))
     }
 
     func run() throws {
-        let request = SearchRequest(
-            query: query, limit: limit, offset: offset, cluster: cluster, forum: forum,
-            from: from.flatMap(MeetingDate.init(iso:)), to: to.flatMap(MeetingDate.init(iso:)))
         let response = try Searcher(databasePath: database.db).search(request)
         if json {
             let encoder = JSONEncoder()
