@@ -52,13 +52,17 @@ public struct CompoundSplitter: Sendable {
         let letters = Array(normalised.unicodeScalars)
         let count = letters.count
         guard count >= minimumWordLength, count >= 2 * minimumPartLength,
-              letters.allSatisfy({ $0.properties.isAlphabetic })
+            letters.allSatisfy({ $0.properties.isAlphabetic })
         else { return nil }
 
+        // Candidate parts are cut from the UTF-8 bytes at scalar boundaries: most are short
+        // enough to be stored inline, so making one costs no allocation.
+        let bytes = Array(normalised.utf8)
+        var offsets = [0]
+        offsets.reserveCapacity(count + 1)
+        for letter in letters { offsets.append(offsets[offsets.count - 1] + UTF8.width(letter)) }
         func text(_ start: Int, _ end: Int) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: letters[start..<end])
-            return String(view)
+            String(decoding: bytes[offsets[start]..<offsets[end]], as: UTF8.self)
         }
 
         // best[i]: the best way to read letters[i...] as (modifier link?)* head.
@@ -91,15 +95,17 @@ public struct CompoundSplitter: Sendable {
                         // "handel" + "s" + "vare" rather than "handel" + "svare".
                         // Not after particles ("frem" + "stille", "gennem" + "snit") nor after a
                         // final "e", which takes no "s" ("klynge" + "styregruppen").
-                        score.absorbedS += link == .none && letters[end] == "s" && letters[end - 1] != "e"
-                            && !Self.particles.contains(modifier) ? 1 : 0
+                        score.absorbedS +=
+                            link == .none && letters[end] == "s" && letters[end - 1] != "e"
+                                && !Self.particles.contains(modifier) ? 1 : 0
                         score.modifierLetters += end - start
                         consider(Parse(score: score, parts: [(start, end)] + rest.parts))
                     }
                 } else if start == 0, allowsUnknownDerivedModifier, end + 1 <= count - minimum,
-                          letters[end] == "s", let rest = best[end + 1],
-                          Self.derivationalSuffixes.contains(where: { modifier.hasSuffix($0) }),
-                          end >= 6 {
+                    letters[end] == "s", let rest = best[end + 1],
+                    Self.derivationalSuffixes.contains(where: { modifier.hasSuffix($0) }),
+                    end >= 6
+                {
                     var score = rest.score
                     score.parts += 1
                     score.unknownModifiers += 1
@@ -122,14 +128,15 @@ public struct CompoundSplitter: Sendable {
         let head = text(start, count)
         if Self.blocked.contains(head) || Self.blockedHeads.contains(head) { return nil }
         // "-ering" is the nominal suffix, not "ring": "markering", "radikalisering".
-        if head.hasPrefix("ring"), start > 0, letters(start - 1) == "e" { return nil }
+        if head.utf8.starts(with: "ring".utf8), start > 0, letters(start - 1) == "e" { return nil }
         if lexicon.containsNormalised(head) {
             return Score(parts: 1, headLetters: count - start)
         }
         // A regular inflection of a known word: "styregruppe" + "n", "klynge" + "rne".
         let stemMinimum = max(minimumPartLength, 4)
         for ending in Self.inflections where count - start - ending.count >= stemMinimum {
-            guard head.hasSuffix(ending) else { continue }
+            // The endings are ASCII and the head lowercase NFC: bytes compare as characters.
+            guard head.utf8.reversed().starts(with: ending.utf8.reversed()) else { continue }
             let stem = String(head.dropLast(ending.count))
             if lexicon.containsNormalised(stem), !Self.blocked.contains(stem) {
                 return Score(parts: 1, guessedHeads: 1, headLetters: count - start)
@@ -155,8 +162,14 @@ public struct CompoundSplitter: Sendable {
         var modifierLetters = 0
 
         static func < (a: Score, b: Score) -> Bool {
-            (a.parts, a.unknownModifiers, a.guessedHeads, a.absorbedS, -a.headLetters, a.eLinks * 1000 + a.modifierLetters)
-                < (b.parts, b.unknownModifiers, b.guessedHeads, b.absorbedS, -b.headLetters, b.eLinks * 1000 + b.modifierLetters)
+            (
+                a.parts, a.unknownModifiers, a.guessedHeads, a.absorbedS, -a.headLetters,
+                a.eLinks * 1000 + a.modifierLetters
+            )
+                < (
+                    b.parts, b.unknownModifiers, b.guessedHeads, b.absorbedS, -b.headLetters,
+                    b.eLinks * 1000 + b.modifierLetters
+                )
         }
     }
 

@@ -14,6 +14,10 @@ public enum Normalizer {
     /// Ordinary punctuation is left alone: "Børne- og", "covid-19", "kl. 08:00 – 10.15",
     /// "6/11" and a lone "*" as in "5*" survive unchanged.
     public static func cleanLine(_ line: String) -> String {
+        if isPlain(line) {
+            let text = foldWhitespace(line)
+            return isRule(text) ? "" : text
+        }
         var glyphs = Glyph.read(line.canonicallyComposed)
         glyphs = Markup.stripBlockMarkers(glyphs)
         glyphs = Markup.stripTags(glyphs)
@@ -24,6 +28,16 @@ public enum Normalizer {
         return isRule(text) ? "" : text
     }
 
+    /// Bytes that may start markup `cleanLine` removes: escapes, tags, block markers, links,
+    /// emphasis, table pipes and entities.
+    private static let markupBytes: Set<UInt8> = Set("\\<>#[*_|&".utf8)
+
+    /// Whether `cleanLine` can skip the markup scanners: no markup byte, and only characters
+    /// below U+0300 (already NFC, each its own grapheme), which covers most lines of Danish prose.
+    private static func isPlain(_ line: String) -> Bool {
+        line.utf8.allSatisfy { $0 < 0xCC && !markupBytes.contains($0) }
+    }
+
     /// A block of several lines normalised for indexing and display: every line cleaned,
     /// words hyphenated across a line break joined, paragraphs separated by one blank line.
     ///
@@ -31,21 +45,28 @@ public enum Normalizer {
     /// table rows, which read badly when run together. Lines that were only markup are dropped
     /// without ending the paragraph, so a table keeps its header and body together.
     public static func normalize(_ text: String) -> String {
+        normalize(lines: [text])
+    }
+
+    /// `normalize` for a block given as its lines (a line with a line break in it is split
+    /// there), without joining them into one string first.
+    public static func normalize(lines texts: [String]) -> String {
         var lines: [Line] = []
         var blankBefore = false
-        for raw in splitLines(text) {
+        for raw in texts.flatMap({ mayBreakLine($0) ? splitLines($0) : [$0] }) {
             if raw.allSatisfy(\.isWhitespace) {
                 blankBefore = true
                 continue
             }
             let cleaned = cleanLine(raw)
             if cleaned.isEmpty { continue }  // only markup: dropped, paragraph goes on
-            lines.append(Line(
-                text: cleaned,
-                blankBefore: blankBefore && !lines.isEmpty,
-                endsInSoftHyphen: raw.trimmingTrailingWhitespace().last == "\u{00AD}",
-                startsBlock: startsBlock(raw)
-            ))
+            lines.append(
+                Line(
+                    text: cleaned,
+                    blankBefore: blankBefore && !lines.isEmpty,
+                    endsInSoftHyphen: raw.trimmingTrailingWhitespace().last == "\u{00AD}",
+                    startsBlock: startsBlock(raw)
+                ))
             blankBefore = false
         }
 
@@ -92,6 +113,11 @@ public enum Normalizer {
         // The author's own hyphenation point: always a split word.
         if previous.endsInSoftHyphen { return previous.text + next.text }
 
+        // Most lines end in no hyphen: decided on the last bytes before looking at characters.
+        let utf8 = previous.text.utf8
+        guard utf8.last == UInt8(ascii: "-") || utf8.reversed().starts(with: "\u{2010}".utf8.reversed()) else {
+            return nil
+        }
         let prev = Array(previous.text)
         guard let last = prev.last, last == "-" || last == "\u{2010}", prev.count >= 2 else { return nil }
         let beforeHyphen = prev[prev.count - 2]
@@ -105,7 +131,8 @@ public enum Normalizer {
             }
             let stem = prev.dropLast().reversed().prefix { $0.isLetter || $0.isNumber }.reversed()
             let letters = stem.filter(\.isLetter)
-            let keepsHyphen = stem.contains(where: \.isNumber)  // "4-" "årige"
+            let keepsHyphen =
+                stem.contains(where: \.isNumber)  // "4-" "årige"
                 || letters.count < 2  // "e-" "nærhospital": no syllable is one letter
                 || letters.allSatisfy(\.isUppercase)  // "IT-" "platform": an acronym, not a syllable
             return keepsHyphen
@@ -130,11 +157,17 @@ public enum Normalizer {
         if !digits.isEmpty, digits.count <= 3 {
             let rest = line.dropFirst(digits.count)
             if let mark = rest.first, mark == "." || mark == ")",
-               rest.dropFirst().first.map(\.isWhitespace) ?? true {
+                rest.dropFirst().first.map(\.isWhitespace) ?? true
+            {
                 return true
             }
         }
         return false
+    }
+
+    /// False when `text` surely holds no line break: no byte of \n \v \f \r, NEL, U+2028 or U+2029.
+    private static func mayBreakLine(_ text: String) -> Bool {
+        text.utf8.contains { (0x0A...0x0D).contains($0) || $0 == 0x85 || $0 == 0xA8 || $0 == 0xA9 }
     }
 
     private static func splitLines(_ text: String) -> [String] {
@@ -153,6 +186,7 @@ public enum Normalizer {
 
     /// Tabs, NBSP, other Unicode spaces and newlines folded to single spaces; trimmed.
     static func foldWhitespace(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0xCC }) { return foldWhitespaceBelowU0300(text) }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -167,6 +201,36 @@ public enum Normalizer {
             out.append(character)
         }
         return out
+    }
+
+    /// `foldWhitespace` on the UTF-8 bytes of text whose characters are all below U+0300, where
+    /// every character is one scalar (or "\r\n", two whitespace scalars): whitespace and
+    /// controls are ASCII, NEL, NBSP and the C1 controls; the one invisible is the soft hyphen.
+    private static func foldWhitespaceBelowU0300(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+            if byte == 0xC2, next == 0xAD {  // soft hyphen
+                index += 2
+                continue
+            }
+            let isSpace = byte == 0xC2 && next <= 0xA0  // C1 control, NEL or NBSP
+            if isSpace || byte <= 0x20 || byte == 0x7F {
+                pendingSpace = !out.isEmpty
+                index += isSpace ? 2 : 1
+                continue
+            }
+            index += 1
+            if pendingSpace { out.append(UInt8(ascii: " ")) }
+            pendingSpace = false
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func isControl(_ character: Character) -> Bool {

@@ -48,24 +48,37 @@ public enum Tokenizer {
     public static let maxTermBytes = 64
 
     public static func tokenize(_ text: String) -> [Token] {
-        let scalars = Array(text.canonicallyComposed.unicodeScalars)
+        let composed = text.canonicallyComposed
+        let scalars = Array(composed.unicodeScalars)
         let words = XapianWordScanner(scalars: scalars).words()
         let joined = hyphenJoins(words, in: scalars)
+
+        // The words as written are cut from the UTF-8 bytes at scalar offsets.
+        let bytes = Array(composed.utf8)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for scalar in scalars {
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
 
         var tokens: [Token] = []
         tokens.reserveCapacity(words.count)
         for (index, word) in words.enumerated() {
-            let written = String(String.UnicodeScalarView(scalars[word.start..<word.end]))
-            let clitic = Clitic(text: written, term: word.term)
+            let written = String(decoding: bytes[offsets[word.start]..<offsets[word.end]], as: UTF8.self)
+            let clitic = Clitic(text: written, scalars: scalars[word.start..<word.end], term: word.term)
             var variants: [String] = []
             for variant in [clitic.baseVariant, joined[index]].compactMap({ $0 })
             where variant != word.term && !variants.contains(variant) && variant.utf8.count <= maxTermBytes {
                 variants.append(variant)
             }
-            tokens.append(Token(
-                text: written, term: word.term, position: tokens.count,
-                isAcronym: clitic.isAcronym, variants: variants
-            ))
+            tokens.append(
+                Token(
+                    text: written, term: word.term, position: tokens.count,
+                    isAcronym: clitic.isAcronym, variants: variants
+                ))
         }
         return tokens
     }
@@ -82,7 +95,8 @@ public enum Tokenizer {
         var joined = [String?](repeating: nil, count: words.count)
         var chainStart = 0
         for index in words.indices {
-            let linked = index + 1 < words.count
+            let linked =
+                index + 1 < words.count
                 && words[index].end < scalars.count
                 && hyphens.contains(scalars[words[index].end])
                 && words[index + 1].start == words[index].end + 1
@@ -117,9 +131,23 @@ private struct Clitic {
     let isAcronym: Bool
     let baseVariant: String?
 
-    init(text: String, term: String) {
-        let apostrophes: Set<Character> = ["'", "\u{2019}", "\u{201B}"]
-        let base = text.prefix { !apostrophes.contains($0) }
+    private static let apostrophes: Set<Character> = ["'", "\u{2019}", "\u{201B}"]
+
+    init(text: String, scalars: ArraySlice<Unicode.Scalar>, term: String) {
+        // Most words have no apostrophe and no combining mark: each scalar is a character, and
+        // the letters' classes come from a table.
+        if scalars.allSatisfy({ $0.value < 0x300 && $0 != "'" && $0 != "\u{2019}" && $0 != "\u{201B}" }) {
+            var letters = 0
+            var allUppercase = true
+            for scalar in scalars where ScalarClasses.isLetter(scalar) {
+                letters += 1
+                allUppercase = allUppercase && ScalarClasses.isUppercase(scalar)
+            }
+            isAcronym = letters >= 2 && allUppercase
+            baseVariant = nil
+            return
+        }
+        let base = text.prefix { !Self.apostrophes.contains($0) }
         let baseLetters = base.filter(\.isLetter)
         let baseIsAcronym = baseLetters.count >= 2 && baseLetters.allSatisfy(\.isUppercase)
         isAcronym = baseIsAcronym
@@ -155,44 +183,52 @@ struct XapianWordScanner {
 
     func words() -> [ScannedWord] {
         var words: [ScannedWord] = []
+        // The term being read, as UTF-8 (one buffer for all words).
+        var term: [UInt8] = []
+        term.reserveCapacity(64)
         var i = 0
         let n = scalars.count
         while true {
             while i < n, !Self.isWordChar(scalars[i]) { i += 1 }
             if i == n { break }
             let start = i
+            term.removeAll(keepingCapacity: true)
 
             // Initials separated by '.' ("U.S.A", "P.T.O."): one word without the dots, but only
             // with at least two letters and no word character right after.
             if Self.isASCIIUpper(scalars[i]) {
-                var term = String.UnicodeScalarView()
+                var letters = 0
                 var p = i
                 var lastLetter = i
                 while true {
-                    term.append(Self.lower(scalars[p]))
+                    Self.append(Self.lower(scalars[p]), to: &term)
+                    letters += 1
                     lastLetter = p
                     p += 1
                     guard p < n, scalars[p] == "." else { break }
                     p += 1
                     guard p < n, Self.isASCIIUpper(scalars[p]) else { break }
                 }
-                if term.count > 1, p == n || !Self.isWordChar(scalars[p]) {
+                if letters > 1, p == n || !Self.isWordChar(scalars[p]) {
                     Self.emit(&words, start: start, end: lastLetter + 1, term: term)
                     i = p
                     continue
                 }
+                term.removeAll(keepingCapacity: true)
             }
 
-            var term = String.UnicodeScalarView()
             var ch = Self.lower(scalars[i])
             var reachedEnd = false
             scan: while true {
                 var previous: Unicode.Scalar
                 repeat {
-                    term.append(ch)
+                    Self.append(ch, to: &term)
                     previous = ch
                     i += 1
-                    if i == n { reachedEnd = true; break scan }
+                    if i == n {
+                        reachedEnd = true
+                        break scan
+                    }
                     guard Self.isWordChar(scalars[i]) else { break }
                     ch = Self.lower(scalars[i])
                 } while true
@@ -200,12 +236,13 @@ struct XapianWordScanner {
                 // scalars[i] is not a word character: does it join two words?
                 let next = i + 1
                 guard next < n, Self.isWordChar(scalars[next]) else { break }
-                let infix = Self.isDigit(previous) && Self.isDigit(scalars[next])
+                let infix =
+                    Self.isDigit(previous) && Self.isDigit(scalars[next])
                     ? Self.digitInfix(scalars[i]) : Self.infix(scalars[i])
                 switch infix {
                 case .none: break scan
                 case .ignore: break
-                case .keep(let kept): term.append(kept)
+                case .keep(let kept): Self.append(kept, to: &term)
                 }
                 ch = Self.lower(scalars[next])
                 i = next
@@ -214,19 +251,20 @@ struct XapianWordScanner {
             var end = i
             if !reachedEnd {
                 // "C++", "C#": up to three, and not when a word character follows ("fish+chips").
+                // Both marks are one byte, so bytes count scalars here.
                 let length = term.count
                 var count = 0
                 while i < n, scalars[i] == "+" || scalars[i] == "#" {
                     count += 1
                     if count > 3 {
-                        term = String.UnicodeScalarView(term.prefix(length))
+                        term.removeSubrange(length...)
                         break
                     }
-                    term.append(scalars[i])
+                    term.append(UInt8(scalars[i].value))
                     i += 1
                     if i == n { break }
                 }
-                if i < n, Self.isWordChar(scalars[i]) { term = String.UnicodeScalarView(term.prefix(length)) }
+                if i < n, Self.isWordChar(scalars[i]) { term.removeSubrange(length...) }
                 end += term.count - length
             }
             Self.emit(&words, start: start, end: end, term: term)
@@ -234,21 +272,33 @@ struct XapianWordScanner {
         return words
     }
 
-    private static func emit(_ words: inout [ScannedWord], start: Int, end: Int, term: String.UnicodeScalarView) {
-        let term = String(term)
+    private static func append(_ scalar: Unicode.Scalar, to term: inout [UInt8]) {
+        if scalar.isASCII {
+            term.append(UInt8(scalar.value))
+        } else {
+            UTF8.encode(scalar) { term.append($0) }
+        }
+    }
+
+    private static func emit(_ words: inout [ScannedWord], start: Int, end: Int, term: [UInt8]) {
         // Xapian skips over-long words without using up a position.
-        guard term.utf8.count <= Tokenizer.maxTermBytes else { return }
-        words.append(ScannedWord(start: start, end: end, term: term))
+        guard term.count <= Tokenizer.maxTermBytes else { return }
+        words.append(ScannedWord(start: start, end: end, term: String(decoding: term, as: UTF8.self)))
     }
 
     // MARK: Character classes (xapian/unicode.h)
 
     static func isWordChar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < ScalarClasses.limit ? ScalarClasses.isWordChar(scalar) : readIsWordChar(scalar)
+    }
+
+    /// From Unicode's tables; `ScalarClasses` keeps the answers for the common scalars.
+    static func readIsWordChar(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .enclosingMark, .spacingMark,
-             .decimalNumber, .letterNumber, .otherNumber,
-             .connectorPunctuation:
+            .nonspacingMark, .enclosingMark, .spacingMark,
+            .decimalNumber, .letterNumber, .otherNumber,
+            .connectorPunctuation:
             return true
         default:
             return false
@@ -256,6 +306,10 @@ struct XapianWordScanner {
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < ScalarClasses.limit ? ScalarClasses.isDigit(scalar) : readIsDigit(scalar)
+    }
+
+    static func readIsDigit(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.generalCategory == .decimalNumber
     }
 
@@ -266,11 +320,16 @@ struct XapianWordScanner {
     /// Xapian's simple one-to-one lowercase mapping. Swift only offers the full mapping, which
     /// differs only for "İ" ("i̇"): its first scalar is the simple mapping.
     static func lower(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        scalar.value < ScalarClasses.limit ? ScalarClasses.lower(scalar) : readLower(scalar)
+    }
+
+    static func readLower(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
     }
 
     enum Infix {
-        case none, ignore, keep(Unicode.Scalar)
+        case none, ignore
+        case keep(Unicode.Scalar)
     }
 
     private static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
@@ -294,4 +353,37 @@ struct XapianWordScanner {
         default: return isZeroWidth(scalar) ? .ignore : .none
         }
     }
+}
+
+/// The classes the tokeniser asks about, for every scalar below U+0800 (Latin, Greek, Cyrillic,
+/// Hebrew, Arabic …), read once from Unicode's tables: a property lookup costs more than the
+/// rest of tokenising a word. Letter and case are the `Character` answers for the scalar alone.
+enum ScalarClasses {
+    static let limit: UInt32 = 0x800
+
+    private struct Entry {
+        var isWordChar: Bool
+        var isDigit: Bool
+        var isLetter: Bool
+        var isUppercase: Bool
+        var lower: Unicode.Scalar
+    }
+
+    private static let table: [Entry] = (0..<limit).map { value in
+        guard let scalar = Unicode.Scalar(value) else {
+            return Entry(isWordChar: false, isDigit: false, isLetter: false, isUppercase: false, lower: " ")
+        }
+        let character = Character(scalar)
+        return Entry(
+            isWordChar: XapianWordScanner.readIsWordChar(scalar), isDigit: XapianWordScanner.readIsDigit(scalar),
+            isLetter: character.isLetter, isUppercase: character.isUppercase,
+            lower: XapianWordScanner.readLower(scalar))
+    }
+
+    static func isWordChar(_ scalar: Unicode.Scalar) -> Bool { table[Int(scalar.value)].isWordChar }
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { table[Int(scalar.value)].isDigit }
+    static func lower(_ scalar: Unicode.Scalar) -> Unicode.Scalar { table[Int(scalar.value)].lower }
+    /// Only for scalars below `limit`.
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool { table[Int(scalar.value)].isLetter }
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool { table[Int(scalar.value)].isUppercase }
 }

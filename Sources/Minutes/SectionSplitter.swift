@@ -36,6 +36,6 @@ enum SectionSplitter {
         guard let first = lines.firstIndex(where: { !$0.isBlank }),
             let last = lines.lastIndex(where: { !$0.isBlank })
         else { return "" }
-        return Normalizer.normalize(lines[first...last].map(\.raw).joined(separator: "\n"))
+        return Normalizer.normalize(lines: lines[first...last].map(\.raw))
     }
 }
