@@ -3,11 +3,13 @@
 
     bench/generate-corpus.py --files 2000 --out /tmp/corpus [--seed 1] [--samples corpus]
 
-Each file is a meeting: a title line naming a forum and a cluster, a meeting date, and 3-12
+Each file is a meeting: a title line naming a forum and a cluster, a meeting date, and 4-14
 numbered agenda items whose titles and paragraphs are drawn from the samples' agenda headings
-and prose, with a sentence of words from the Danish word list (/usr/share/dict/danish, when
-installed) mixed in so the vocabulary grows with the corpus. Heading styles vary
-("## 3. Titel", "Punkt 3: Titel", "**3. Titel**"), as in real exports. The same arguments
+and prose, each with Sagsfremstilling, Indstilling and (mostly) Beslutning sections and a
+sentence or two of words from the Danish word list (/usr/share/dict/danish, when installed)
+so the vocabulary grows with the corpus. As in real exports, heading styles vary ("## 3. Titel",
+"Punkt 3: Titel", "**3. Titel**", "<b>Beslutning</b>") and paragraphs come broken into lines,
+some words hyphenated across the break. Files average about 19 KB, like the samples. The same arguments
 always give the same files (same names, same bytes). synonymer.txt is copied from the samples.
 
 Used by scripts/kill-test.sh and by performance benchmarks.
@@ -55,13 +57,42 @@ def read_words(path):
         return []
 
 
+def wrapped(rng, paragraph, width):
+    """The paragraph broken into lines of about `width` characters, as a PDF export breaks
+    them, now and then hyphenating a long word across the break ("sundhedsklyn-" / "ger")."""
+    lines, line = [], ""
+    for word in paragraph.split():
+        if line and len(line) + 1 + len(word) > width:
+            if len(word) >= 10 and word.isalpha() and rng.random() < 0.3:
+                cut = rng.randint(4, len(word) - 4)
+                lines.append(f"{line} {word[:cut]}-")
+                line = word[cut:]
+                continue
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return lines + [line] if line else lines
+
+
+def section(rng, label, paragraphs, count):
+    style = rng.randrange(3)
+    heading = {0: f"{label}:", 1: f"**{label}**", 2: f"<b>{label}</b>"}[style]
+    out = [heading, ""]
+    width = rng.randint(70, 100)
+    for _ in range(count):
+        out += wrapped(rng, rng.choice(paragraphs), width)
+        out.append("")
+    return out
+
+
 def meeting(rng, index, titles, paragraphs, words):
     cluster, forum = rng.choice(CLUSTERS), rng.choice(FORUMS)
     year, month, day = rng.randint(2019, 2025), rng.randint(1, 12), rng.randint(1, 28)
     style = index % 3
     out = ["# Referat", "", f"## {forum} {cluster}", "", f"Mødedato: {day}. {MONTHS[month - 1]} {year}", "",
            f"Mødested: Mødelokale {rng.randint(1, 9)}", ""]
-    for number in range(1, rng.randint(3, 12) + 1):
+    for number in range(1, rng.randint(4, 14) + 1):
         title = rng.choice(titles)
         if style == 0:
             out.append(f"## {number}. {title}")
@@ -70,15 +101,13 @@ def meeting(rng, index, titles, paragraphs, words):
         else:
             out.append(f"**{number}. {title}**")
         out.append("")
-        for _ in range(rng.randint(1, 4)):
-            out.append(rng.choice(paragraphs))
-            out.append("")
-        if words:
+        out += section(rng, "Sagsfremstilling", paragraphs, rng.randint(3, 9))
+        for _ in range(rng.randint(1, 2) if words else 0):
             sentence = " ".join(rng.choice(words) for _ in range(rng.randint(6, 14)))
-            out.append(sentence[0].upper() + sentence[1:] + ".")
-            out.append("")
-        if rng.random() < 0.5:
-            out += ["Beslutning:", "", rng.choice(paragraphs), ""]
+            out += [sentence[0].upper() + sentence[1:] + ".", ""]
+        out += section(rng, "Indstilling", paragraphs, rng.randint(1, 2))
+        if rng.random() < 0.8:
+            out += section(rng, "Beslutning", paragraphs, rng.randint(1, 2))
     return cluster, year, "\n".join(out)
 
 
