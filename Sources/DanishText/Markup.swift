@@ -48,7 +48,7 @@ enum Markup {
         while start + hashes < glyphs.count, glyphs[start + hashes] == Glyph(character: "#") { hashes += 1 }
         let afterHashes = start + hashes
         guard (1...6).contains(hashes),
-              afterHashes == glyphs.count || glyphs[afterHashes].character.isWhitespace
+            afterHashes == glyphs.count || glyphs[afterHashes].character.isWhitespace
         else { return Array(glyphs[start...]) }
 
         var body = Array(glyphs[afterHashes...])
@@ -134,10 +134,11 @@ enum Markup {
         var j = contentStart
         while j < glyphs.count, glyphs[j].character != "<" { j += 1 }
         let content = text(glyphs[contentStart..<j]).trimmingCharacters(in: .whitespaces)
-        let isMarker = (1...3).contains(content.count)
+        let isMarker =
+            (1...3).contains(content.count)
             && content.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "*" || $0 == "†" }
         guard isMarker, let close = firstIndex(of: ">", in: glyphs, from: j),
-              text(glyphs[j...close]).replacingOccurrences(of: " ", with: "").lowercased() == "</sup>"
+            text(glyphs[j...close]).replacingOccurrences(of: " ", with: "").lowercased() == "</sup>"
         else { return nil }
         return close + 1
     }
@@ -151,9 +152,10 @@ enum Markup {
         var i = 0
         while i < glyphs.count {
             if glyphs[i] == Glyph(character: "["),
-               let textEnd = matching("[", "]", in: glyphs, openAt: i),
-               textEnd + 1 < glyphs.count, glyphs[textEnd + 1] == Glyph(character: "("),
-               let targetEnd = matching("(", ")", in: glyphs, openAt: textEnd + 1) {
+                let textEnd = matching("[", "]", in: glyphs, openAt: i),
+                textEnd + 1 < glyphs.count, glyphs[textEnd + 1] == Glyph(character: "("),
+                let targetEnd = matching("(", ")", in: glyphs, openAt: textEnd + 1)
+            {
                 if out.last == Glyph(character: "!") { out.removeLast() }
                 out.append(contentsOf: stripLinks(Array(glyphs[(i + 1)..<textEnd])))
                 i = targetEnd + 1
@@ -271,7 +273,7 @@ enum Markup {
     /// HTML character references (`&amp;`, `&#229;`, `&#xE6;`); a bare "&" as in "AT&T" or
     /// an unknown name stays as written.
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var out = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {
@@ -280,7 +282,8 @@ enum Markup {
             let name = rest[afterAmp...].prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "#") }
             let semicolon = name.endIndex
             if (1...10).contains(name.count), semicolon < rest.endIndex, rest[semicolon] == ";",
-               let decoded = decodeEntity(String(name)) {
+                let decoded = decodeEntity(String(name))
+            {
                 out += decoded
                 rest = rest[rest.index(after: semicolon)...]
             } else {
@@ -294,7 +297,8 @@ enum Markup {
     private static func decodeEntity(_ name: String) -> String? {
         guard name.hasPrefix("#") else { return namedEntities[name] }
         let digits = name.dropFirst()
-        let value = digits.first == "x" || digits.first == "X"
+        let value =
+            digits.first == "x" || digits.first == "X"
             ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
         return value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
     }

@@ -30,12 +30,12 @@ public enum Normalizer {
 
     /// Bytes that may start markup `cleanLine` removes: escapes, tags, block markers, links,
     /// emphasis, table pipes and entities.
-    private static let markupBytes: Set<UInt8> = Set("\\<>#[*_|&".utf8)
+    private static let markupBytes: [Bool] = (0...255).map { "\\<>#[*_|&".utf8.contains(UInt8($0)) }
 
-    /// Whether `cleanLine` can skip the markup scanners: no markup byte, and only characters
-    /// below U+0300 (already NFC, each its own grapheme), which covers most lines of Danish prose.
+    /// Whether `cleanLine` can skip the markup scanners: no markup byte, and simple scalar text
+    /// (already NFC, each character one scalar), which covers most lines of Danish prose.
     private static func isPlain(_ line: String) -> Bool {
-        line.utf8.allSatisfy { $0 < 0xCC && !markupBytes.contains($0) }
+        !line.utf8.contains(where: { markupBytes[Int($0)] }) && line.isSimpleScalarText
     }
 
     /// A block of several lines normalised for indexing and display: every line cleaned,
@@ -186,7 +186,7 @@ public enum Normalizer {
 
     /// Tabs, NBSP, other Unicode spaces and newlines folded to single spaces; trimmed.
     static func foldWhitespace(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0xCC }) { return foldWhitespaceBelowU0300(text) }
+        if text.isSimpleScalarText { return foldWhitespaceOfSimpleText(text) }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -203,32 +203,38 @@ public enum Normalizer {
         return out
     }
 
-    /// `foldWhitespace` on the UTF-8 bytes of text whose characters are all below U+0300, where
-    /// every character is one scalar (or "\r\n", two whitespace scalars): whitespace and
-    /// controls are ASCII, NEL, NBSP and the C1 controls; the one invisible is the soft hyphen.
-    private static func foldWhitespaceBelowU0300(_ text: String) -> String {
+    /// `foldWhitespace` on the UTF-8 bytes of `isSimpleScalarText` text, where every character
+    /// is one scalar (or "\r\n", two whitespace scalars). There, whitespace and controls are
+    /// ASCII, the C1 controls, NEL, NBSP and the spaces and separators of U+2002–U+205F; the
+    /// invisibles are the soft hyphen, U+200B and U+2060.
+    private static func foldWhitespaceOfSimpleText(_ text: String) -> String {
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var pendingSpace = false
         var index = 0
         while index < bytes.count {
-            let byte = bytes[index]
-            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
-            if byte == 0xC2, next == 0xAD {  // soft hyphen
-                index += 2
+            let lead = bytes[index]
+            let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : 3
+            let scalar: UInt32 =
+                switch width {
+                case 1: UInt32(lead)
+                case 2: UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                default:
+                    UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                }
+            defer { index += width }
+            switch scalar {
+            case 0xAD, 0x200B, 0x2060:
                 continue
-            }
-            let isSpace = byte == 0xC2 && next <= 0xA0  // C1 control, NEL or NBSP
-            if isSpace || byte <= 0x20 || byte == 0x7F {
+            case 0...0x20, 0x7F...0xA0, 0x2002...0x200A, 0x2028, 0x2029, 0x202F, 0x205F:
                 pendingSpace = !out.isEmpty
-                index += isSpace ? 2 : 1
                 continue
+            default:
+                if pendingSpace { out.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                out.append(contentsOf: bytes[index..<(index + width)])
             }
-            index += 1
-            if pendingSpace { out.append(UInt8(ascii: " ")) }
-            pendingSpace = false
-            out.append(byte)
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -22,9 +22,9 @@ enum HeadingDetector {
     static func candidates(in document: SourceDocument, context: BlockContext) -> [HeadingCandidate] {
         var candidates: [HeadingCandidate] = document.lines.compactMap { line in
             guard !line.isBlank,
-                !line.raw.trimmedWhitespace.contains("\t"),  // a table row or TOC entry
-                !context.tableOfContents.contains(line.number),
                 let numbered = NumberedText.parse(line.shape.inner),
+                !line.raw.trimmedWhitespace.utf8.contains(UInt8(ascii: "\t")),  // a table row or TOC entry
+                !context.tableOfContents.contains(line.number),
                 !numbered.isDate
             else { return nil }
             let structured = line.shape.isStructured

@@ -10,6 +10,12 @@ enum ItemBoundary {
     private static let signOffOpenings = ["således opfattet", "referent:", "ref.:"]
 
     static func isBreak(_ line: SourceLine) -> Bool {
+        // Cheap test first: the first character that is no star must be the "p" of "Pause".
+        if let first = line.shape.inner.utf8.first(where: { $0 != UInt8(ascii: "*") }), first > 0x20, first < 0x80,
+            first | 0x20 != UInt8(ascii: "p")
+        {
+            return false
+        }
         let text = line.shape.inner.filter { $0 != "*" }.trimmedWhitespace
         guard line.shape.isStructured || text.count <= 40 else { return false }
         let word = text.prefix { $0.isLetter }
@@ -17,6 +23,12 @@ enum ItemBoundary {
     }
 
     static func isSignOff(_ line: SourceLine) -> Bool {
+        // Cheap test first: the openings start with "s" or "r".
+        if let first = line.shape.inner.utf8.first(where: { $0 != UInt8(ascii: "*") }), first > 0x20, first < 0x80,
+            first | 0x20 != UInt8(ascii: "s"), first | 0x20 != UInt8(ascii: "r")
+        {
+            return false
+        }
         let text = line.shape.inner.filter { $0 != "*" }.trimmedWhitespace.lowercased()
         return text.count <= 80 && signOffOpenings.contains { text.hasPrefix($0) }
     }

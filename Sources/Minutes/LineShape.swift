@@ -19,6 +19,15 @@ struct LineShape: Sendable, Equatable {
 
     init(raw: String) {
         var text = raw.trimmedWhitespace
+        // Only a line opening with "#", "*", "_" or "<" can carry these marks.
+        guard let first = text.utf8.first,
+            [UInt8(ascii: "#"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "<")].contains(first)
+        else {
+            headingLevel = nil
+            isBold = false
+            inner = text
+            return
+        }
         var level: Int?
         let hashes = text.prefix { $0 == "#" }.count
         if (1...6).contains(hashes) {

@@ -40,7 +40,10 @@ enum MeetingDateReader {
     /// The text after a date label that opens the line, or nil when the line has none.
     static func labelValue(_ line: SourceLine) -> String? {
         // Cheap test first; a tag around the label ("<b>Dato</b>") is left to `cleanLine`.
-        guard line.labelKey.contains("<") || labels.contains(where: { line.labelKey.hasPrefix($0) }) else { return nil }
+        let key = line.labelKey.utf8  // NFC, as the labels are
+        guard key.contains(UInt8(ascii: "<")) || labels.contains(where: { key.starts(with: $0.utf8) }) else {
+            return nil
+        }
         let text = Normalizer.cleanLine(line.shape.inner).filter { $0 != "*" }.trimmedWhitespace
         let lower = text.lowercased()
         for label in labels where lower.hasPrefix(label) {

@@ -12,6 +12,10 @@ struct NumberedText: Sendable, Equatable {
 
     static func parse(_ text: String) -> NumberedText? {
         var rest = Substring(text.trimmedWhitespace)
+        // Every numbered text opens with a digit or the "p" of "Punkt"/"Pkt.".
+        guard let first = rest.utf8.first,
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first | 0x20 == UInt8(ascii: "p")
+        else { return nil }
         var hasPunktWord = false
         for word in punktWords where rest.prefix(word.count).lowercased() == word {
             rest = rest.dropFirst(word.count)

@@ -52,7 +52,9 @@ public struct CorpusReader: Sendable {
         var files: [CorpusFile] = []
         var problems: [CorpusProblem] = []
         walk(directory: root.path, relative: "", visited: &visited, files: &files, problems: &problems)
-        return (files.sorted { $0.relativePath < $1.relativePath }, problems.sorted { $0.relativePath < $1.relativePath })
+        return (
+            files.sorted { $0.relativePath < $1.relativePath }, problems.sorted { $0.relativePath < $1.relativePath }
+        )
     }
 
     private func walk(
@@ -63,13 +65,15 @@ public struct CorpusReader: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
-            problems.append(CorpusProblem(relativePath: relative.isEmpty ? "." : relative, reason: "cannot list the directory"))
+            problems.append(
+                CorpusProblem(relativePath: relative.isEmpty ? "." : relative, reason: "cannot list the directory"))
             return
         }
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = directory + "/" + name
             let relativePath = relative.isEmpty ? name : relative + "/" + name
-            let isMinutes = Self.extensions.contains((name as NSString).pathExtension.lowercased())
+            let isMinutes =
+                Self.extensions.contains((name as NSString).pathExtension.lowercased())
                 && name != Synonyms.fileName
             var link = stat()
             guard lstat(path, &link) == 0 else { continue }
@@ -162,12 +166,16 @@ public struct CorpusReader: Sendable {
     public static func text(of data: Data) -> (text: String, decodedAsLegacy: Bool) {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if let text = String(data: bytes, encoding: .utf8) {
-            return (text.replacingOccurrences(of: "\r\n", with: "\n"), false)
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return (foldingCRLF(text), false)
         }
         let text =
             String(data: bytes, encoding: .windowsCP1252) ?? String(data: bytes, encoding: .isoLatin1)
             ?? String(decoding: bytes, as: UTF8.self)
-        return (text.replacingOccurrences(of: "\r\n", with: "\n"), true)
+        return (foldingCRLF(text), true)
+    }
+
+    private static func foldingCRLF(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
     }
 }
