@@ -469,6 +469,45 @@ int xap_queryparser_add_date_range(xap_queryparser *parser, uint32_t slot, const
     });
 }
 
+namespace {
+
+// `field:pattern` as the parser's own trailing wildcard over each prefix, scaled to weight 0:
+// it selects documents and leaves the ranking to the query's other words. A ranked wildcard is
+// a synonym of up to max_expansion terms, whose every posting must be weighed (tens of ms on a
+// frequent prefix); unweighted, the match can stop at the first page.
+class UnweightedWildcardProcessor : public Xapian::FieldProcessor {
+  public:
+    UnweightedWildcardProcessor(std::vector<std::string> prefixes, Xapian::termcount max_expansion)
+        : prefixes_(std::move(prefixes)), max_expansion_(max_expansion) {}
+
+    Xapian::Query operator()(const std::string &pattern) override {
+        const std::string lower = Xapian::Unicode::tolower(pattern);
+        std::vector<Xapian::Query> wildcards;
+        for (const auto &prefix : prefixes_) {
+            wildcards.emplace_back(Xapian::Query::OP_WILDCARD, prefix + lower, max_expansion_,
+                                   Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        }
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                             Xapian::Query(Xapian::Query::OP_OR, wildcards.begin(), wildcards.end()), 0.0);
+    }
+
+  private:
+    std::vector<std::string> prefixes_;
+    Xapian::termcount max_expansion_;
+};
+
+}  // namespace
+
+int xap_queryparser_add_unweighted_wildcard_field(xap_queryparser *parser, const char *field,
+                                                  const char *const *prefixes, size_t count,
+                                                  uint32_t max_expansion, xap_error **error) {
+    return guarded(error, [&] {
+        auto *processor =
+            new UnweightedWildcardProcessor(std::vector<std::string>(prefixes, prefixes + count), max_expansion);
+        parser->parser.add_prefix(field, processor->release());
+    });
+}
+
 xap_query *xap_queryparser_parse(xap_queryparser *parser, const char *query, unsigned flags,
                                  const char *default_prefix, xap_error **error) {
     xap_query *result = nullptr;

@@ -10,6 +10,9 @@ final class QueryBuilder {
     static let flags: QueryParser.Flags = [
         .boolean, .phrase, .loveHate, .wildcard, .pureNot, .autoSynonyms, .autoMultiwordSynonyms,
     ]
+    /// Words a wildcard expands to, the most frequent kept: enough for any prefix a user means,
+    /// bounded for `a*`.
+    static let maxWildcardExpansion = 200
     /// How much more an item with all the query's words weighs than one with some of them, so
     /// that multi-word queries list items with all the words first.
     static let allWordsBoost = 10.0
@@ -30,10 +33,14 @@ final class QueryBuilder {
         parser.setStemmer(stemmer, strategy: .some)
         try parser.setStopWords(Self.stopWords)
         parser.setDatabase(database)
-        parser.setMaxWildcardExpansion(200)
+        parser.setMaxWildcardExpansion(Self.maxWildcardExpansion)
         // Plain words also match compound parts ("palliation" finds "palliationsområdet").
-        try parser.addPrefix(field: "", prefix: "")
-        try parser.addPrefix(field: "", prefix: IndexSchema.compoundPartPrefix)
+        let wordPrefixes = ["", IndexSchema.compoundPartPrefix]
+        for prefix in wordPrefixes {
+            try parser.addPrefix(field: "", prefix: prefix)
+        }
+        try parser.addUnweightedWildcardField(
+            UnweightedWildcards.field, prefixes: wordPrefixes, maxExpansion: Self.maxWildcardExpansion)
         for (field, prefix) in IndexSchema.booleanFields {
             try parser.addBooleanPrefix(field: field, prefix: prefix)
         }
@@ -72,7 +79,8 @@ final class QueryBuilder {
         return parser.correctedQuery
     }
 
-    private func parse(_ text: String) throws -> Query {
+    private func parse(_ typed: String) throws -> Query {
+        let text = UnweightedWildcards.rewrite(typed)
         do {
             parser.setDefaultOperator(.or)
             let anyWord = try parser.parse(text, flags: Self.flags)
@@ -81,7 +89,7 @@ final class QueryBuilder {
             if allWords.description == anyWord.description { return allWords }
             return try Query(.or, [try allWords.scaled(by: Self.allWordsBoost), anyWord])
         } catch  where error.kind == .queryParser {
-            throw ReferatError.badQuery(query: text, reason: error.message)
+            throw ReferatError.badQuery(query: typed, reason: error.message)
         }
     }
 

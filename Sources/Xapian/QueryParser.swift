@@ -87,6 +87,18 @@ public final class QueryParser {
         try check { xap_queryparser_add_date_range(handle, slot, field, Int32(epochYear), $0) }
     }
 
+    /// `field:pattern` matches words starting with `pattern` under each prefix (the
+    /// `maxExpansion` most frequent), without weight: it selects items, the other words rank them.
+    public func addUnweightedWildcardField(_ field: String, prefixes: [String], maxExpansion: Int)
+        throws(XapianError)
+    {
+        try withCStringArray(prefixes) { array, count throws(XapianError) in
+            try check {
+                xap_queryparser_add_unweighted_wildcard_field(handle, field, array, count, UInt32(maxExpansion), $0)
+            }
+        }
+    }
+
     public func parse(_ query: String, flags: Flags = .default, defaultPrefix: String = "") throws(XapianError) -> Query
     {
         let result = try check { xap_queryparser_parse(handle, query, flags.rawValue, defaultPrefix, $0) }

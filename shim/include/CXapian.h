@@ -163,6 +163,11 @@ int xap_queryparser_add_boolean_prefix(xap_queryparser *_Nonnull parser, const c
 /* A Xapian::DateRangeProcessor on slot (values stored as YYYYMMDD) for "field:" ranges. */
 int xap_queryparser_add_date_range(xap_queryparser *_Nonnull parser, uint32_t slot, const char *_Nonnull field,
                                    int epoch_year, xap_error *_Nullable *_Nonnull error);
+/* `field:pattern` searches pattern* over each prefix (most frequent max_expansion terms) with
+ * weight 0: it selects documents without ranking them. */
+int xap_queryparser_add_unweighted_wildcard_field(xap_queryparser *_Nonnull parser, const char *_Nonnull field,
+                                                  const char *_Nonnull const *_Nullable prefixes, size_t count,
+                                                  uint32_t max_expansion, xap_error *_Nullable *_Nonnull error);
 xap_query *_Nullable xap_queryparser_parse(xap_queryparser *_Nonnull parser, const char *_Nonnull query,
                                            unsigned flags, const char *_Nonnull default_prefix,
                                            xap_error *_Nullable *_Nonnull error);
