@@ -8,10 +8,13 @@ final class TermIndexer {
     private let stemmer: Stemmer
     private let stopWords: Set<String>
     private let splitter: CompoundSplitter?
-    /// Compound parts by word; nil entries remember words that are not compounds.
-    private var partsCache: [String: [String]?] = [:]
+    /// The compound-part terms of each word seen (prefixed, plain and stemmed; empty for words
+    /// that are not compounds): splitting is the costliest step of indexing a new word.
+    private var partTermsCache: [String: [String]] = [:]
     /// Stems repeat endlessly in a corpus; the shim call is the expensive part.
     private var stemCache: [String: String] = [:]
+    /// The stemmed term ("Z" + stem) of each word seen, nil for stop words (not stemmed).
+    private var stemTermCache: [String: String?] = [:]
     /// The words of the document being built, in order, for recognising synonym phrases.
     private(set) var documentWords: [(term: String, position: Int)] = []
 
@@ -59,35 +62,54 @@ final class TermIndexer {
             let position = startPosition + token.position
             next = max(next, position + 1)
             documentWords.append((token.term, position))
-            for term in [token.term] + token.variants where !term.isEmpty && term.utf8.count <= IndexSchema.maxTermBytes
-            {
-                let stemmed = stopWords.contains(term) ? nil : try stem(term)
-                for prefix in [""] + (fieldPrefix.map { [$0] } ?? []) {
-                    try document.addPosting(prefix + term, position: position, wdfIncrement: wdfIncrement)
-                    if let stemmed {
-                        try document.addTerm(IndexSchema.stemPrefix + prefix + stemmed, wdfIncrement: wdfIncrement)
-                    }
-                }
+            try post(token.term, at: position, wdfIncrement: wdfIncrement, fieldPrefix: fieldPrefix, into: document)
+            for variant in token.variants {
+                try post(variant, at: position, wdfIncrement: wdfIncrement, fieldPrefix: fieldPrefix, into: document)
             }
             if !token.isAcronym {
-                for part in parts(of: token.term) {
-                    // wdf 0: found by the part, weighted by nothing; the query parser searches
-                    // this prefix beside the plain one (QueryBuilder).
-                    try document.addTerm(IndexSchema.compoundPartPrefix + part, wdfIncrement: 0)
-                    try document.addTerm(
-                        IndexSchema.stemPrefix + IndexSchema.compoundPartPrefix + (try stem(part)), wdfIncrement: 0)
+                // wdf 0: found by the part, weighted by nothing; the query parser searches
+                // this prefix beside the plain one (QueryBuilder).
+                for term in try partTerms(of: token.term) {
+                    try document.addTerm(term, wdfIncrement: 0)
                 }
             }
         }
         return next
     }
 
-    private func parts(of word: String) -> [String] {
-        guard let splitter else { return [] }
-        if let cached = partsCache[word] { return cached ?? [] }
-        let parts = splitter.split(word)
-        partsCache[word] = .some(parts)
-        return parts ?? []
+    /// Indexes one word at `position`, and its stem, plain and (when given) under `fieldPrefix`.
+    private func post(
+        _ term: String, at position: Int, wdfIncrement: Int, fieldPrefix: String?, into document: Document
+    ) throws {
+        guard !term.isEmpty, term.utf8.count <= IndexSchema.maxTermBytes else { return }
+        let stemTerm = try self.stemTerm(of: term)
+        try document.addPosting(term, position: position, wdfIncrement: wdfIncrement)
+        if let stemTerm { try document.addTerm(stemTerm, wdfIncrement: wdfIncrement) }
+        if let fieldPrefix {
+            try document.addPosting(fieldPrefix + term, position: position, wdfIncrement: wdfIncrement)
+            if stemTerm != nil {
+                try document.addTerm(
+                    IndexSchema.stemPrefix + fieldPrefix + (try stem(term)), wdfIncrement: wdfIncrement)
+            }
+        }
+    }
+
+    private func stemTerm(of term: String) throws -> String? {
+        if let cached = stemTermCache[term] { return cached }
+        let stemTerm = stopWords.contains(term) ? nil : IndexSchema.stemPrefix + (try stem(term))
+        stemTermCache[term] = .some(stemTerm)
+        return stemTerm
+    }
+
+    private func partTerms(of word: String) throws -> [String] {
+        if let cached = partTermsCache[word] { return cached }
+        var terms: [String] = []
+        for part in splitter?.split(word) ?? [] {
+            terms.append(IndexSchema.compoundPartPrefix + part)
+            terms.append(IndexSchema.stemPrefix + IndexSchema.compoundPartPrefix + (try stem(part)))
+        }
+        partTermsCache[word] = terms
+        return terms
     }
 
     /// Indexes `term` (and its stem) at `position`, e.g. a synonym implied by a phrase.
