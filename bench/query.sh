@@ -22,7 +22,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bench_dir="${BENCH_DIR:-/tmp/referat-bench}"
-seed="${SEED:-1}"
 repeat="${REPEAT:-20}"
 per_query_repeat="${PER_QUERY_REPEAT:-50}"
 scratch="${SCRATCH_PATH:-.build-bench}"
@@ -47,18 +46,15 @@ trap 'rm -rf "$work"' EXIT
 index="${INDEX:-}"
 if [ -z "$index" ]; then
     index="$bench_dir/query-index-$n"
-    corpus="$bench_dir/corpus-$n"
-    if [ ! -f "$corpus/.complete-seed-$seed" ]; then
-        rm -rf "$corpus"
-        python3 bench/generate-corpus.py --files "$n" --out "$corpus" --seed "$seed"
-        touch "$corpus/.complete-seed-$seed"
-    fi
-    if [ -n "${REINDEX:-}" ] || [ ! -f "$index/.complete" ]; then
+    corpus="$(bench/corpus.sh "$n")"
+    built_from="$(cd "$corpus" && ls -a | grep '^\.complete-seed-')"
+    # Indexed again on request or when the corpus has changed since.
+    if [ -n "${REINDEX:-}" ] || [ "$(cat "$index/.complete" 2>/dev/null)" != "$built_from" ]; then
         rm -rf "$index"
         mkdir -p "$index"
         echo "indexing $corpus into $index ..." >&2
         "$referat" index "$corpus" --db "$index" --quiet
-        touch "$index/.complete"
+        echo "$built_from" >"$index/.complete"
     fi
 fi
 
