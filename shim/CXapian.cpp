@@ -234,6 +234,16 @@ int xap_database_value_bounds(xap_database *db, uint32_t slot, char **lower, siz
     });
 }
 
+int xap_database_spellings(xap_database *db, xap_strlist **words, xap_error **error) {
+    return guarded(error, [&] {
+        auto list = std::make_unique<xap_strlist>();
+        for (auto it = db->db->spellings_begin(); it != db->db->spellings_end(); ++it) {
+            list->entries.emplace_back(*it, it.get_termfreq());
+        }
+        *words = list.release();
+    });
+}
+
 int xap_database_replace_document(xap_database *db, const char *unique_term, xap_document *document,
                                   uint32_t *docid, xap_error **error) {
     return guarded(error, [&] { *docid = writable(db).replace_document(unique_term, document->doc); });

@@ -71,6 +71,8 @@ public struct IndexOptions: Sendable {
     /// Threads that read and tokenise files (Xapian writes on one); the index is the same
     /// whatever the number.
     public var workers = IndexOptions.defaultWorkers
+    /// Files between additions to Xapian's spelling data (see `PendingSpelling`).
+    var spellingCheckpointFiles = 5_000
 
     public static let defaultWorkers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
 
@@ -92,8 +94,12 @@ public struct IndexOptions: Sendable {
 /// `IndexState` for what is remembered between runs.
 ///
 /// Crash safety: writes go in batches, each a Xapian transaction holding whole files (their
-/// old items deleted, new items added, hash recorded). Killed at any moment, the database is at
-/// the last committed batch; the next run redoes exactly the files not recorded there.
+/// old items deleted, new items added, hash recorded, spelling changes recorded as pending).
+/// Killed at any moment, the database is at the last committed batch; the next run applies the
+/// pending spelling changes and redoes exactly the files not recorded there.
+///
+/// Batches are prepared (read, parsed, tokenised) on worker threads one batch ahead of the
+/// writer, and written in file order on the calling thread.
 public struct Indexer {
     public let corpus: CorpusReader
     public let databasePath: String
@@ -149,6 +155,9 @@ public struct Indexer {
         }
 
         let database = try openWriter(at: target, mode: options.rebuild ? .createOrOverwrite : .createOrOpen)
+        try PendingSpelling.recover(in: database, indexPath: databasePath)
+        // Nothing to delete for any file: skips a lookup per file in a first build or rebuild.
+        let startedEmpty = try database.documentCount == 0
         // Loading the synonyms and the tokenizer's word list is most of an unchanged run's cost:
         // only when something is indexed. One builder per worker thread: Xapian handles and
         // the builders' caches are not shared between threads.
@@ -191,35 +200,49 @@ public struct Indexer {
         let vanished = stored.filter { !present.contains($0.key) }.sorted { $0.key < $1.key }
         let progressTotal = files.count + vanished.count
         var done = 0
-        var next = 0
-        while next < files.count {
-            // Read, parse and tokenise a batch on every core; write it in file order, so the
-            // index is the same as a single-threaded run's.
-            let batch = Array(files[next..<min(files.count, next + max(1, options.batchSize))])
-            next += batch.count
-            let prepared = try prepare(batch, stored: stored, builders: builders)
+        var spelling = PendingSpelling(checkpointFiles: options.spellingCheckpointFiles)
+        let batchSize = max(1, options.batchSize)
+        let batchCount = (files.count + batchSize - 1) / batchSize
+        let batchFiles = { @Sendable (batch: Int) in
+            Array(files[(batch * batchSize)..<min(files.count, (batch + 1) * batchSize)])
+        }
+        let prepared = PreparedAhead(count: batchCount) { [stored, maxFileSize = options.maxFileSize] batch in
+            try Self.prepare(batchFiles(batch), stored: stored, builders: builders, maxFileSize: maxFileSize)
+        }
+        defer { prepared.stop() }
+        for index in 0..<batchCount {
+            guard let outcomes = try prepared.next() else { break }
+            let batch = batchFiles(index)
             try database.transaction {
-                for (file, outcome) in zip(batch, prepared) {
+                var delta = SpellingDelta()
+                for (file, outcome) in zip(batch, outcomes) {
                     try write(
                         file, outcome, stored: stored[file.relativePath],
-                        indexedBefore: indexedBefore.contains(file.relativePath), into: database, summary: &summary)
+                        indexedBefore: indexedBefore.contains(file.relativePath), mayHaveItems: !startedEmpty,
+                        into: database, spelling: &delta, summary: &summary)
                     done += 1
                     onProgress?(IndexProgress(done: done, total: progressTotal, started: start))
                 }
+                try spelling.record(delta, files: batch.count, in: database)
             }
+            if spelling.isDue { try spelling.checkpoint(database) }
         }
         if !vanished.isEmpty {
             try database.transaction {
+                var delta = SpellingDelta()
                 for (path, entry) in vanished {
-                    try SpellingData.deleteDocuments(withTerm: IndexSchema.filePrefix + path, from: database)
+                    try SpellingData.deleteDocuments(
+                        withTerm: IndexSchema.filePrefix + path, from: database, into: &delta)
                     try database.setMetadata(entry.key, "")
                     summary.removed += 1
                     onEvent?(IndexEvent(kind: .removed, path: path, items: 0))
                     done += 1
                     onProgress?(IndexProgress(done: done, total: progressTotal, started: start))
                 }
+                try spelling.record(delta, files: vanished.count, in: database)
             }
         }
+        try spelling.checkpoint(database)
         summary.items = try database.documentCount
 
         if options.rebuild {
@@ -253,12 +276,14 @@ public struct Indexer {
         case unreadable(CorpusProblem)
         case unchanged
         case failed(String)
-        case ready(content: CorpusContent, documents: [(id: String, document: Document)], wholeMeeting: Bool)
+        case ready(
+            content: CorpusContent, documents: [(id: String, document: Document)], spelling: SpellingDelta,
+            wholeMeeting: Bool)
     }
 
-    /// Carries prepared documents from a worker thread to the writer. @unchecked: each
-    /// Xapian handle inside is made by one worker and then used by the writer alone, never by
-    /// two threads at once.
+    /// Collects one batch's outcomes from the worker threads. @unchecked: `outcomes` and
+    /// `error` are only touched under `lock`; each Xapian handle inside is made by one worker
+    /// and then used by the writer alone, never by two threads at once.
     private final class PreparedBatch: @unchecked Sendable {
         var outcomes: [Prepared?]
         var error: (any Error)?
@@ -268,17 +293,16 @@ public struct Indexer {
     }
 
     /// Prepares `files` on up to `builders.count` threads, each with its own builder.
-    private func prepare(
-        _ files: [CorpusFile], stored: [String: IndexState.Entry], builders: [Lazy<DocumentBuilder>]
+    private static func prepare(
+        _ files: [CorpusFile], stored: [String: IndexState.Entry], builders: [Lazy<DocumentBuilder>], maxFileSize: Int
     ) throws -> [Prepared] {
         let batch = PreparedBatch(count: files.count)
         let workers = min(builders.count, files.count)
         let slice = (files.count + workers - 1) / max(1, workers)
-        let maxFileSize = options.maxFileSize
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for index in (worker * slice)..<min(files.count, (worker + 1) * slice) {
                 do {
-                    let outcome = try Self.prepare(
+                    let outcome = try prepare(
                         files[index], stored: stored[files[index].relativePath], builder: builders[worker],
                         maxFileSize: maxFileSize)
                     batch.lock.withLock { batch.outcomes[index] = outcome }
@@ -312,17 +336,20 @@ public struct Indexer {
                 let record = ItemRecord(file: file.relativePath, meeting: meeting, item: item)
                 return (record.id, try builder.document(for: record, item: item, meeting: meeting))
             }
-            return .ready(content: content, documents: documents, wholeMeeting: wholeMeeting)
+            let spelling = try SpellingDelta(adding: documents.map(\.1))
+            return .ready(content: content, documents: documents, spelling: spelling, wholeMeeting: wholeMeeting)
         } catch {
             return .failed("\(error)")
         }
     }
 
     /// Brings one file's items up to date inside the current transaction, from what
-    /// `prepare` made of it; warnings and events come out here, in file order.
+    /// `prepare` made of it, and counts the spelling changes in `spelling`; warnings and events
+    /// come out here, in file order. `mayHaveItems` is false when the database started the run
+    /// empty: no file has items to replace.
     private func write(
-        _ file: CorpusFile, _ prepared: Prepared, stored: IndexState.Entry?, indexedBefore: Bool,
-        into database: WritableDatabase, summary: inout IndexSummary
+        _ file: CorpusFile, _ prepared: Prepared, stored: IndexState.Entry?, indexedBefore: Bool, mayHaveItems: Bool,
+        into database: WritableDatabase, spelling: inout SpellingDelta, summary: inout IndexSummary
     ) throws {
         let path = file.relativePath
         switch prepared {
@@ -332,7 +359,7 @@ public struct Indexer {
             onEvent?(IndexEvent(kind: .failed, path: path, items: 0))
             // What cannot be read now is not in the corpus: drop what was indexed from it.
             guard let stored else { return }
-            try SpellingData.deleteDocuments(withTerm: IndexSchema.filePrefix + path, from: database)
+            try SpellingData.deleteDocuments(withTerm: IndexSchema.filePrefix + path, from: database, into: &spelling)
             try database.setMetadata(stored.key, "")
         case .unchanged:
             summary.unchanged += 1
@@ -342,7 +369,7 @@ public struct Indexer {
             summary.failed += 1
             logger.warning("\(path): skipped: \(reason)")
             onEvent?(IndexEvent(kind: .failed, path: path, items: 0))
-        case .ready(let content, let documents, let wholeMeeting):
+        case .ready(let content, let documents, let added, let wholeMeeting):
             if let encoding = content.legacyEncoding {
                 summary.warnings += 1
                 logger.warning("\(path): not valid UTF-8, read as \(encoding)")
@@ -351,11 +378,14 @@ public struct Indexer {
                 summary.warnings += 1
                 logger.warning("\(path): no agenda items recognised, indexed as one item for the whole meeting")
             }
-            try SpellingData.deleteDocuments(withTerm: IndexSchema.filePrefix + path, from: database)
+            if mayHaveItems {
+                try SpellingData.deleteDocuments(
+                    withTerm: IndexSchema.filePrefix + path, from: database, into: &spelling)
+            }
             for (id, document) in documents {
                 try database.replaceDocument(uniqueTerm: IndexSchema.idPrefix + id, with: document)
             }
-            try SpellingData.add(documents.map(\.document), to: database)
+            spelling.add(added)
             try database.setMetadata(IndexState.key(for: path), IndexState.value(hash: content.hash, path: path))
             let kind: IndexEvent.Kind = stored == nil && !indexedBefore ? .added : .updated
             if kind == .added { summary.added += 1 } else { summary.updated += 1 }

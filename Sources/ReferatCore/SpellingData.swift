@@ -4,7 +4,8 @@ import Xapian
 /// Keeps Xapian's spelling data equal to the words of the indexed items: each item adds one to
 /// the frequency of each of its words, and removing the item takes it away again. The words
 /// are read from the document's own term list both ways, so what is added is exactly what is
-/// later removed.
+/// later removed. The changes are counted in a `SpellingDelta` and reach Xapian through
+/// `PendingSpelling`.
 enum SpellingData {
     /// Plain words (not prefixed terms, numbers or stop words) of three letters or more.
     static func words(of document: Document) throws -> [String] {
@@ -16,25 +17,73 @@ enum SpellingData {
         return term.count >= 3 && term.allSatisfy(\.isLetter) && !StopWords.danish.contains(term)
     }
 
-    static func add(_ documents: [Document], to database: WritableDatabase) throws {
-        var counts: [String: Int] = [:]
-        for document in documents {
-            for word in try words(of: document) { counts[word, default: 0] += 1 }
+    /// Deletes every item indexed by `term` (e.g. a file's) and counts their words out in `delta`.
+    static func deleteDocuments(
+        withTerm term: String, from database: WritableDatabase, into delta: inout SpellingDelta
+    ) throws {
+        let docids = try database.documentIDs(withTerm: term)
+        guard !docids.isEmpty else { return }
+        for docid in docids {
+            delta.subtract(try words(of: try database.document(docid)))
         }
+        try database.deleteDocuments(withTerm: term)
+    }
+}
+
+/// Net changes to spelling frequencies: word → how many items gained it (positive) or lost it
+/// (negative). Adding and taking away the same item cancels out.
+struct SpellingDelta: Equatable, Sendable {
+    private(set) var counts: [String: Int] = [:]
+
+    init() {}
+
+    /// The words of new items.
+    init(adding documents: [Document]) throws {
+        for document in documents { add(try SpellingData.words(of: document)) }
+    }
+
+    var isEmpty: Bool { counts.isEmpty }
+    /// Distinct words changed.
+    var count: Int { counts.count }
+
+    mutating func add(_ words: [String]) { change(words, by: 1) }
+    mutating func subtract(_ words: [String]) { change(words, by: -1) }
+
+    mutating func add(_ other: SpellingDelta) {
+        for (word, count) in other.counts { change(word, by: count) }
+    }
+
+    private mutating func change(_ words: [String], by amount: Int) {
+        for word in words { change(word, by: amount) }
+    }
+
+    private mutating func change(_ word: String, by amount: Int) {
+        let total = counts[word, default: 0] + amount
+        counts[word] = total == 0 ? nil : total
+    }
+
+    /// Adds the counts to the database's spelling data. Exact as long as no frequency would
+    /// drop below zero, which holds when every word taken away was added before.
+    func apply(to database: WritableDatabase) throws {
         for (word, count) in counts.sorted(by: { $0.key < $1.key }) {
-            try database.addSpelling(word, increment: count)
+            if count > 0 {
+                try database.addSpelling(word, increment: count)
+            } else {
+                try database.removeSpelling(word, decrement: -count)
+            }
         }
     }
 
-    /// Deletes every item indexed by `term` (e.g. a file's), and their words from the spelling data.
-    static func deleteDocuments(withTerm term: String, from database: WritableDatabase) throws {
-        var counts: [String: Int] = [:]
-        for docid in try database.documentIDs(withTerm: term) {
-            for word in try words(of: try database.document(docid)) { counts[word, default: 0] += 1 }
+    /// One "word count" line per word, sorted (spelling words hold letters only).
+    var encoded: String {
+        counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)\n" }.joined()
+    }
+
+    init?(encoded: String) {
+        for line in encoded.split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            guard parts.count == 2, let count = Int(parts[1]) else { return nil }
+            change(String(parts[0]), by: count)
         }
-        for (word, count) in counts.sorted(by: { $0.key < $1.key }) {
-            try database.removeSpelling(word, decrement: count)
-        }
-        try database.deleteDocuments(withTerm: term)
     }
 }

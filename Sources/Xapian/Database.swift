@@ -122,6 +122,13 @@ public class Database {
         return bounds.lower.isEmpty && bounds.upper.isEmpty ? nil : bounds
     }
 
+    /// The words in the spelling data with their frequencies, in byte order.
+    public func spellings() throws(XapianError) -> [(word: String, frequency: Int)] {
+        var list: OpaquePointer?
+        try check { xap_database_spellings(handle, &list, $0) }
+        return takeList(list).map { (word: $0.0, frequency: $0.1) }
+    }
+
     /// Terms that have synonyms, starting with `prefix`.
     public func synonymKeys(prefix: String = "") throws(XapianError) -> [String] {
         var list: OpaquePointer?

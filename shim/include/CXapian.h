@@ -77,6 +77,10 @@ int xap_database_value_bounds(xap_database *_Nonnull db, uint32_t slot, char *_N
                               size_t *_Nonnull lower_length, char *_Nullable *_Nonnull upper,
                               size_t *_Nonnull upper_length, xap_error *_Nullable *_Nonnull error);
 
+/* Words in the spelling data with their frequencies, in byte order. */
+int xap_database_spellings(xap_database *_Nonnull db, xap_strlist *_Nullable *_Nonnull words,
+                           xap_error *_Nullable *_Nonnull error);
+
 /* Writing (the handle must come from xap_database_open_writable). */
 int xap_database_replace_document(xap_database *_Nonnull db, const char *_Nonnull unique_term,
                                   xap_document *_Nonnull document, uint32_t *_Nonnull docid,
