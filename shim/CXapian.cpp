@@ -244,6 +244,10 @@ int xap_database_spellings(xap_database *db, xap_strlist **words, xap_error **er
     });
 }
 
+int xap_database_compact(xap_database *db, const char *destination, unsigned flags, xap_error **error) {
+    return guarded(error, [&] { db->db->compact(destination, flags); });
+}
+
 int xap_database_replace_document(xap_database *db, const char *unique_term, xap_document *document,
                                   uint32_t *docid, xap_error **error) {
     return guarded(error, [&] { *docid = writable(db).replace_document(unique_term, document->doc); });

@@ -1,4 +1,5 @@
 import Foundation
+import Xapian
 
 #if canImport(Glibc)
     import Glibc
@@ -12,8 +13,10 @@ import Foundation
 ///   file `XAPIANDB` ("glass gen-000002") naming the current one. Xapian opens the directory
 ///   through the stub for reading and for writing. `--rebuild` builds the next generation
 ///   beside the current one and renames a new stub over the old one: readers see the old
-///   index or the new one, never a half-built one. The generation before the current one is
-///   kept until the next rebuild, so a reader still holding it keeps working.
+///   index or the new one, never a half-built one. A full build is then compacted into the
+///   generation after it, and the stub swapped again. The generation before the current one
+///   is kept until the next rebuild, so a reader still holding it keeps working; any other
+///   generation is a leftover of a build that never finished.
 public struct IndexLocation: Sendable {
     public static let stubFileName = "XAPIANDB"
     public static let lockFileName = "referat.lock"
@@ -67,7 +70,31 @@ public struct IndexLocation: Sendable {
     /// Generation directories present, by number.
     func generations() -> [(name: String, number: Int)] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return names.compactMap { name in Self.generationNumber(name).map { (name, $0) } }.sorted { $0.number < $1.number }
+        return names.compactMap { name in Self.generationNumber(name).map { (name, $0) } }.sorted {
+            $0.number < $1.number
+        }
+    }
+
+    /// The current generation and the one before it (the highest-numbered below it).
+    func generationsInUse() -> Set<String> {
+        guard case .generation(let current) = layout, let number = Self.generationNumber(current) else { return [] }
+        let previous = generations().last { $0.number < number }
+        return Set([current] + (previous.map { [$0.name] } ?? []))
+    }
+
+    /// Writes a compacted copy of `generation` (the same documents, ids, metadata, spelling
+    /// and synonyms, in full B-tree blocks) as the generation after it; returns that one's name.
+    func compactedCopy(of generation: String) throws -> String {
+        guard let number = Self.generationNumber(generation) else {
+            throw ReferatError.indexUnreadable(path: path, reason: "\(generation) is not a generation")
+        }
+        let next = Self.generationName(number + 1)
+        do {
+            try Database(path: file(generation)).compact(into: file(next))
+        } catch {
+            throw ReferatError.indexUnreadable(path: path, reason: "cannot compact \(generation): \(error.message)")
+        }
+        return next
     }
 
     /// Points the stub at `generation`, atomically: a temporary file, flushed, renamed over
@@ -92,6 +119,10 @@ public struct IndexLocation: Sendable {
             fsync(fd)
             close(fd)
         }
+    }
+
+    func removeGeneration(_ name: String) {
+        try? FileManager.default.removeItem(atPath: file(name))
     }
 
     /// Removes generation directories other than `keep`.

@@ -129,15 +129,8 @@ public struct Indexer {
         defer { withExtendedLifetime(lock) {} }
 
         // Under the lock: leftovers of a rebuild that never finished are not the index.
-        var layout = location.layout
-        var keep: Set<String> = []
-        if case .generation(let current) = layout {
-            keep.insert(current)
-            if let number = IndexLocation.generationNumber(current), number > 1 {
-                keep.insert(IndexLocation.generationName(number - 1))
-            }
-        }
-        location.removeGenerations(except: keep)
+        let layout = location.layout
+        location.removeGenerations(except: location.generationsInUse())
 
         let target: String
         if options.rebuild {
@@ -148,7 +141,6 @@ public struct Indexer {
             let first = IndexLocation.generationName(1)
             try openWriter(at: location.file(first), mode: .createOrOverwrite).close()
             try location.writeStub(generation: first)
-            layout = .generation(first)
             target = databasePath
         } else {
             target = databasePath
@@ -245,17 +237,25 @@ public struct Indexer {
         try spelling.checkpoint(database)
         summary.items = try database.documentCount
 
-        if options.rebuild {
+        // A full build (a rebuild, or the first build of an index) is compacted into the next
+        // generation: written in batches, its B-trees are half empty.
+        let compact = (options.rebuild || layout == .missing) && summary.itemsWritten > 0
+        if options.rebuild || compact {
             try database.commit()
             try database.close()
-            let generation = (target as NSString).lastPathComponent
-            try location.writeStub(generation: generation)
-            switch layout {
-            case .plain: location.removePlainDatabase()
-            case .generation(let previous): location.removeGenerations(except: [previous, generation])
-            case .missing: location.removeGenerations(except: [generation])
+            let built = options.rebuild ? (target as NSString).lastPathComponent : IndexLocation.generationName(1)
+            var generation = built
+            if compact {
+                generation = try location.compactedCopy(of: built)
+                // A rebuild's own generation was never current, so no reader has it.
+                if options.rebuild { location.removeGeneration(built) }
             }
-            summary.rebuilt = true
+            try location.writeStub(generation: generation)
+            if layout == .plain { location.removePlainDatabase() }
+            // A first build's own generation was current until the swap.
+            if compact && !options.rebuild { location.removeGeneration(built) }
+            location.removeGenerations(except: location.generationsInUse())
+            summary.rebuilt = options.rebuild
         }
         summary.seconds = Date().timeIntervalSince(start)
         return summary

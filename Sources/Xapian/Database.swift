@@ -129,6 +129,13 @@ public class Database {
         return takeList(list).map { (word: $0.0, frequency: $0.1) }
     }
 
+    /// Writes a compacted copy of the committed database into `destination`, a directory that
+    /// must not hold a database yet; document ids are kept.
+    public func compact(into destination: String) throws(XapianError) {
+        // Compactor::FULL | DBCOMPACT_NO_RENUMBER: tightly packed blocks, the same docids.
+        try check { xap_database_compact(handle, destination, 1 | 4, $0) }
+    }
+
     /// Terms that have synonyms, starting with `prefix`.
     public func synonymKeys(prefix: String = "") throws(XapianError) -> [String] {
         var list: OpaquePointer?

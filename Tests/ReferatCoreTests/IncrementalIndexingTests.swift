@@ -118,7 +118,8 @@ let smallMinutes = """
         _ = try corpus.indexer().run()
         #expect(try corpus.hits("kvarkmølle").isEmpty)
 
-        try corpus.write("nord/2022-05.md", smallMinutes.replacingOccurrences(of: "Intet.", with: "Kvarkmølle drøftet."))
+        try corpus.write(
+            "nord/2022-05.md", smallMinutes.replacingOccurrences(of: "Intet.", with: "Kvarkmølle drøftet."))
         let edited = try corpus.indexer().run()
         #expect((edited.updated, edited.unchanged, edited.itemsWritten, edited.items) == (1, 5, 2, 46))
         let found = try corpus.hits("kvarkmølle")
@@ -146,8 +147,10 @@ let smallMinutes = """
     @Test func badInputIsSkippedWithOneWarningEachAndTheRestIndexed() throws {
         let corpus = try TestCorpus()
         let sample = try corpus.sample("000_9285af0b1d2d00d2.txt")
-        try corpus.write("legacy/latin1.txt", try #require(sample.data(using: .windowsCP1252, allowLossyConversion: true)))
-        try corpus.write("crlf.txt", Data([0xEF, 0xBB, 0xBF]) + Data(sample.replacingOccurrences(of: "\n", with: "\r\n").utf8))
+        try corpus.write(
+            "legacy/latin1.txt", try #require(sample.data(using: .windowsCP1252, allowLossyConversion: true)))
+        try corpus.write(
+            "crlf.txt", Data([0xEF, 0xBB, 0xBF]) + Data(sample.replacingOccurrences(of: "\n", with: "\r\n").utf8))
         try corpus.write("binary.txt", Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x41]))
         try corpus.write("empty.md", "")
         try corpus.write("blank.md", "  \n\n ")
@@ -155,9 +158,12 @@ let smallMinutes = """
         try corpus.write("prose.txt", "Et notat uden dagsordenspunkter om kvarkmøller og andet.\n")
         try corpus.write("image.png", Data([0, 1, 2]))  // not minutes: ignored silently
         let fm = FileManager.default
-        try fm.createSymbolicLink(atPath: corpus.root.appendingPathComponent("loop.txt").path, withDestinationPath: "loop.txt")
-        try fm.createSymbolicLink(atPath: corpus.root.appendingPathComponent("gone.md").path, withDestinationPath: "nowhere.md")
-        try fm.createSymbolicLink(atPath: corpus.root.appendingPathComponent("legacy/up").path, withDestinationPath: "..")
+        try fm.createSymbolicLink(
+            atPath: corpus.root.appendingPathComponent("loop.txt").path, withDestinationPath: "loop.txt")
+        try fm.createSymbolicLink(
+            atPath: corpus.root.appendingPathComponent("gone.md").path, withDestinationPath: "nowhere.md")
+        try fm.createSymbolicLink(
+            atPath: corpus.root.appendingPathComponent("legacy/up").path, withDestinationPath: "..")
         try fm.createSymbolicLink(
             atPath: corpus.root.appendingPathComponent("linked.txt").path, withDestinationPath: "prose.txt")
 
@@ -176,7 +182,9 @@ let smallMinutes = """
 
         // The Latin-1 and the CRLF copies parse like the original.
         let hits = try corpus.hits("mobil blodprøvetagning")
-        #expect(hits.contains("legacy/latin1.txt#5") && hits.contains("crlf.txt#5") && hits.contains("000_9285af0b1d2d00d2.txt#5"))
+        #expect(
+            hits.contains("legacy/latin1.txt#5") && hits.contains("crlf.txt#5")
+                && hits.contains("000_9285af0b1d2d00d2.txt#5"))
         // A file without agenda items is one item, number 0, titled by the meeting's title or the file name.
         let whole = try #require(
             try Searcher(databasePath: corpus.index).item(id: IndexSchema.itemID(file: "prose.txt", number: 0)))
@@ -238,14 +246,16 @@ let smallMinutes = """
         let corpus = try TestCorpus(samples: false)
         try corpus.write("a.md", smallMinutes)
         _ = try corpus.indexer().run()
-        #expect(IndexLocation(path: corpus.index).layout == .generation("gen-000001"))
-        #expect(IndexLocation.generation(at: corpus.index) == "gen-000001")
+        // The first build is written to gen-000001 and compacted into gen-000002.
+        #expect(IndexLocation(path: corpus.index).layout == .generation("gen-000002"))
+        #expect(IndexLocation(path: corpus.index).generations().map(\.name) == ["gen-000002"])
+        #expect(IndexLocation.generation(at: corpus.index) == "gen-000002")
         #expect(try Database(path: corpus.index).documentCount == 2)
         let writer = try WritableDatabase(path: corpus.index)
         try writer.setMetadata("probe", "1")
         try writer.commit()
         try writer.close()
-        #expect(try Database(path: corpus.index + "/gen-000001").metadata("probe") == "1")
+        #expect(try Database(path: corpus.index + "/gen-000002").metadata("probe") == "1")
     }
 
     @Test func rebuildSwapsInAFreshGenerationAndKeepsThePreviousForReaders() throws {
@@ -257,15 +267,16 @@ let smallMinutes = """
         try FileManager.default.removeItem(at: corpus.root.appendingPathComponent("000_9285af0b1d2d00d2.txt"))
         let rebuilt = try corpus.indexer(IndexOptions(rebuild: true)).run()
         #expect(rebuilt.rebuilt && rebuilt.added == 4 && rebuilt.items < 44)
+        // Built as gen-000003, compacted into gen-000004.
         let location = IndexLocation(path: corpus.index)
-        #expect(location.layout == .generation("gen-000002"))
-        #expect(location.generations().map(\.name) == ["gen-000001", "gen-000002"])
+        #expect(location.layout == .generation("gen-000004"))
+        #expect(location.generations().map(\.name) == ["gen-000002", "gen-000004"])
         #expect(try Searcher(databasePath: corpus.index).status().documents == rebuilt.items)
         // A reader opened before the swap still answers (from the previous generation).
         #expect(try oldReader.search(SearchRequest(query: "IPS")).totalEstimate > 0)
 
         _ = try corpus.indexer(IndexOptions(rebuild: true)).run()
-        #expect(location.generations().map(\.name) == ["gen-000002", "gen-000003"])
+        #expect(location.generations().map(\.name) == ["gen-000004", "gen-000006"])
         #expect(try corpus.indexer().run().unchanged == 4)
     }
 
@@ -281,7 +292,7 @@ let smallMinutes = """
 
         let rebuilt = try corpus.indexer(IndexOptions(rebuild: true)).run()
         #expect(rebuilt.items == 2)
-        #expect(IndexLocation(path: corpus.index).layout == .generation("gen-000001"))
+        #expect(IndexLocation(path: corpus.index).layout == .generation("gen-000002"))
         #expect(!FileManager.default.fileExists(atPath: corpus.index + "/postlist.glass"))
         #expect(try corpus.hits("beskæftigelsesindsatsen") == ["a.md#1"])
     }
@@ -291,9 +302,36 @@ let smallMinutes = """
         try corpus.write("a.md", smallMinutes)
         _ = try corpus.indexer().run()
         // What a rebuild killed before its swap leaves behind.
-        try WritableDatabase(path: corpus.index + "/gen-000002").close()
+        try WritableDatabase(path: corpus.index + "/gen-000003").close()
         #expect(try corpus.indexer().run().unchanged == 1)
-        #expect(IndexLocation(path: corpus.index).generations().map(\.name) == ["gen-000001"])
+        #expect(IndexLocation(path: corpus.index).generations().map(\.name) == ["gen-000002"])
+    }
+
+    /// Compaction changes how the B-trees are packed, nothing else: a first build (compacted)
+    /// reads the same as the same corpus indexed in two runs (not compacted).
+    @Test func aCompactedFullBuildReadsTheSameAsAnIncrementalOne() throws {
+        let corpus = try TestCorpus()
+        let late = "000_9285af0b1d2d00d2.txt"
+        let text = try corpus.sample(late)
+        try FileManager.default.removeItem(at: corpus.root.appendingPathComponent(late))
+        _ = try corpus.indexer().run()
+        try corpus.write(late, text)
+        #expect(try corpus.indexer().run().added == 1)
+        let full = TemporaryDirectory()
+        _ = try Indexer(corpusRoot: corpus.root, databasePath: full.path("index")).run()
+        #expect(IndexLocation(path: full.path("index")).generations().map(\.name) == ["gen-000002"])
+
+        let incremental = try Database(path: corpus.index)
+        let compacted = try Database(path: full.path("index"))
+        #expect(try compacted.documentCount == incremental.documentCount)
+        #expect(try compacted.terms(prefix: "").map(\.term) == incremental.terms(prefix: "").map(\.term))
+        #expect(
+            try compacted.spellings().map { "\($0.word) \($0.frequency)" }
+                == incremental.spellings().map { "\($0.word) \($0.frequency)" })
+        #expect(try IndexState.files(in: compacted) == IndexState.files(in: incremental))
+        #expect(
+            try Searcher(databasePath: full.path("index")).statistics()
+                == Searcher(databasePath: corpus.index).statistics())
     }
 
     @Test func searchersKeepAnsweringWhileTheIndexIsRewritten() throws {
@@ -387,10 +425,13 @@ final class Counter: @unchecked Sendable {
 
         let first = try ReferatBinary.run(["index", corpus.root.path, "--db", corpus.index])
         #expect(first.status == 2)
-        #expect(first.stdout.hasPrefix("6 files: 6 added, 0 updated, 0 removed, 0 unchanged, 3 failed;"), "\(first.stdout)")
+        #expect(
+            first.stdout.hasPrefix("6 files: 6 added, 0 updated, 0 removed, 0 unchanged, 3 failed;"), "\(first.stdout)")
         let warnings = first.stderr.split(separator: "\n")
         #expect(warnings.count == 4, "\(first.stderr)")
-        for name in ["latin1.txt: not valid UTF-8", "binary.md: skipped", "empty.txt: skipped", "loop: skipped: symlink loop"] {
+        for name in [
+            "latin1.txt: not valid UTF-8", "binary.md: skipped", "empty.txt: skipped", "loop: skipped: symlink loop",
+        ] {
             #expect(warnings.filter { $0.contains(name) }.count == 1, "\(name): \(first.stderr)")
         }
         #expect(!first.stderr.contains("\r"), "no progress bar when piped")
@@ -401,7 +442,8 @@ final class Counter: @unchecked Sendable {
         let second = try ReferatBinary.run(["index", corpus.root.path, "--db", corpus.index, "--verbose"])
         #expect(second.status == 0)
         #expect(second.stdout.contains("6 unchanged, 0 failed"), "\(second.stdout)")
-        #expect(second.stderr.split(separator: "\n").filter { $0.hasPrefix("unchanged") }.count == 6, "\(second.stderr)")
+        #expect(
+            second.stderr.split(separator: "\n").filter { $0.hasPrefix("unchanged") }.count == 6, "\(second.stderr)")
         let quiet = try ReferatBinary.run(["index", corpus.root.path, "--db", corpus.index, "--quiet"])
         #expect(quiet.status == 0 && quiet.stdout.isEmpty && quiet.stderr.isEmpty)
     }

@@ -80,6 +80,10 @@ int xap_database_value_bounds(xap_database *_Nonnull db, uint32_t slot, char *_N
 /* Words in the spelling data with their frequencies, in byte order. */
 int xap_database_spellings(xap_database *_Nonnull db, xap_strlist *_Nullable *_Nonnull words,
                            xap_error *_Nullable *_Nonnull error);
+/* Database::compact into destination (a new directory). flags: Xapian's DBCOMPACT_* values
+ * with a Compactor level (STANDARD = 0, FULL = 1, FULLER = 2; DBCOMPACT_NO_RENUMBER = 4). */
+int xap_database_compact(xap_database *_Nonnull db, const char *_Nonnull destination, unsigned flags,
+                         xap_error *_Nullable *_Nonnull error);
 
 /* Writing (the handle must come from xap_database_open_writable). */
 int xap_database_replace_document(xap_database *_Nonnull db, const char *_Nonnull unique_term,
