@@ -332,11 +332,13 @@ public struct Indexer {
             if wholeMeeting {
                 items = [Self.wholeMeeting(meeting, text: content.text, path: file.relativePath)]
             }
+            var spelling = SpellingDelta()
             let documents = try items.map { item in
                 let record = ItemRecord(file: file.relativePath, meeting: meeting, item: item)
-                return (record.id, try builder.document(for: record, item: item, meeting: meeting))
+                let document = try builder.document(for: record, item: item, meeting: meeting)
+                spelling.add(Array(builder.terms.documentSpellingWords))
+                return (record.id, document)
             }
-            let spelling = try SpellingDelta(adding: documents.map(\.1))
             return .ready(content: content, documents: documents, spelling: spelling, wholeMeeting: wholeMeeting)
         } catch {
             return .failed("\(error)")

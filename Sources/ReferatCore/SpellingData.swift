@@ -2,9 +2,10 @@ import DanishText
 import Xapian
 
 /// Keeps Xapian's spelling data equal to the words of the indexed items: each item adds one to
-/// the frequency of each of its words, and removing the item takes it away again. The words
-/// are read from the document's own term list both ways, so what is added is exactly what is
-/// later removed. The changes are counted in a `SpellingDelta` and reach Xapian through
+/// the frequency of each of its words, and removing the item takes it away again. A new item's
+/// words are collected while it is built (`TermIndexer.documentSpellingWords`, tested equal to
+/// its term list's); a removed item's are read back from its term list, so what is added is
+/// exactly what is later removed. The changes are counted in a `SpellingDelta` and reach Xapian through
 /// `PendingSpelling`.
 enum SpellingData {
     /// Plain words (not prefixed terms, numbers or stop words) of three letters or more.
@@ -36,11 +37,6 @@ struct SpellingDelta: Equatable, Sendable {
     private(set) var counts: [String: Int] = [:]
 
     init() {}
-
-    /// The words of new items.
-    init(adding documents: [Document]) throws {
-        for document in documents { add(try SpellingData.words(of: document)) }
-    }
 
     var isEmpty: Bool { counts.isEmpty }
     /// Distinct words changed.

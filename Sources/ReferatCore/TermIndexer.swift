@@ -15,8 +15,13 @@ final class TermIndexer {
     private var stemCache: [String: String] = [:]
     /// The stemmed term ("Z" + stem) of each word seen, nil for stop words (not stemmed).
     private var stemTermCache: [String: String?] = [:]
+    /// Whether each word seen belongs in the spelling data (`SpellingData.isSpellingWord`).
+    private var spellingWordCache: [String: Bool] = [:]
     /// The words of the document being built, in order, for recognising synonym phrases.
     private(set) var documentWords: [(term: String, position: Int)] = []
+    /// The document's plain terms that belong in the spelling data: the same words
+    /// `SpellingData.words(of:)` reads back from its term list, without reading it.
+    private(set) var documentSpellingWords: Set<String> = []
 
     /// - Parameter splitter: splits compound words into parts; nil indexes whole words only.
     init(splitter: CompoundSplitter?, stopWords: Set<String> = StopWords.danish) throws {
@@ -49,6 +54,7 @@ final class TermIndexer {
     /// Starts a new document: forgets the previous one's words.
     func beginDocument() {
         documentWords.removeAll(keepingCapacity: true)
+        documentSpellingWords.removeAll(keepingCapacity: true)
     }
 
     /// Indexes `text` into `document` from `startPosition`; returns the position after the last word.
@@ -83,7 +89,7 @@ final class TermIndexer {
     ) throws {
         guard !term.isEmpty, term.utf8.count <= IndexSchema.maxTermBytes else { return }
         let stemTerm = try self.stemTerm(of: term)
-        try document.addPosting(term, position: position, wdfIncrement: wdfIncrement)
+        try addPlain(term, position: position, wdfIncrement: wdfIncrement, into: document)
         if let stemTerm { try document.addTerm(stemTerm, wdfIncrement: wdfIncrement) }
         if let fieldPrefix {
             try document.addPosting(fieldPrefix + term, position: position, wdfIncrement: wdfIncrement)
@@ -114,7 +120,20 @@ final class TermIndexer {
 
     /// Indexes `term` (and its stem) at `position`, e.g. a synonym implied by a phrase.
     func addImplied(_ term: String, position: Int, into document: Document) throws {
-        try document.addPosting(term, position: position)
+        try addPlain(term, position: position, wdfIncrement: 1, into: document)
         try document.addTerm(IndexSchema.stemPrefix + (try stem(term)))
+    }
+
+    /// Every unprefixed term goes through here, so `documentSpellingWords` sees them all.
+    private func addPlain(_ term: String, position: Int, wdfIncrement: Int, into document: Document) throws {
+        try document.addPosting(term, position: position, wdfIncrement: wdfIncrement)
+        let isSpellingWord =
+            spellingWordCache[term]
+            ?? {
+                let answer = SpellingData.isSpellingWord(term)
+                spellingWordCache[term] = answer
+                return answer
+            }()
+        if isSpellingWord { documentSpellingWords.insert(term) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Minutes
 import ReferatTestSupport
 import Testing
 
@@ -43,6 +44,26 @@ import Testing
         _ = try Indexer(corpusRoot: corpus, databasePath: path).run()
         #expect(try Searcher(databasePath: path).search(SearchRequest(query: "akutplam")).suggestion == nil)
         #expect(try Searcher(databasePath: path).search(SearchRequest(query: "budgett")).suggestion == "budget")
+    }
+
+    /// The words the builder collects while indexing are the ones later read back from the term
+    /// list to take an item out again: otherwise the spelling data would drift.
+    @Test func builderCollectsExactlyTheTermListsSpellingWords() throws {
+        var problems: [String] = []
+        let builder = DocumentBuilder(
+            terms: try TermIndexer(), synonyms: Synonyms.load(fromCorpus: Repository.corpus, problems: &problems))
+        var checked = 0
+        for file in try CorpusReader(root: Repository.corpus).scan().files {
+            let content = try CorpusReader.read(file).get()
+            let meeting = MinutesParser.parse(content.text)
+            for item in meeting.items {
+                let record = ItemRecord(file: file.relativePath, meeting: meeting, item: item)
+                let document = try builder.document(for: record, item: item, meeting: meeting)
+                #expect(builder.terms.documentSpellingWords == Set(try SpellingData.words(of: document)))
+                checked += 1
+            }
+        }
+        #expect(checked == 44)
     }
 }
 
