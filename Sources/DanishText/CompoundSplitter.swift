@@ -61,11 +61,16 @@ public struct CompoundSplitter: Sendable {
         var offsets = [0]
         offsets.reserveCapacity(count + 1)
         for letter in letters { offsets.append(offsets[offsets.count - 1] + UTF8.width(letter)) }
+        // The inflections the word ends in, in order of preference: every head ends there too.
+        let endings = Self.inflections.filter {
+            bytes.count >= $0.utf8.count && bytes.suffix($0.utf8.count).elementsEqual($0.utf8)
+        }
         func text(_ start: Int, _ end: Int) -> String {
             String(decoding: bytes[offsets[start]..<offsets[end]], as: UTF8.self)
         }
 
-        // best[i]: the best way to read letters[i...] as (modifier link?)* head.
+        // best[i]: the best way to read letters[i...] as (modifier link?)* head: its score, the
+        // end of its first part and where the rest's own best parse starts.
         var best = [Parse?](repeating: nil, count: count + 1)
         let minimum = minimumPartLength
         var start = count - minimum
@@ -76,8 +81,10 @@ public struct CompoundSplitter: Sendable {
                 winner = candidate
             }
             // The whole remainder as the head (not for the whole word: that is no split).
-            if start > 0, let head = headScore(start: start, count: count, text: text, letters: { letters[$0] }) {
-                consider(Parse(score: head, parts: [(start, count)]))
+            if start > 0,
+                let head = headScore(start: start, count: count, text: text, letters: letters, endings: endings)
+            {
+                consider(Parse(score: head, end: count, rest: nil))
             }
             // A modifier, a link, then a parsed remainder.
             var end = start + minimum
@@ -99,7 +106,7 @@ public struct CompoundSplitter: Sendable {
                             link == .none && letters[end] == "s" && letters[end - 1] != "e"
                                 && !Self.particles.contains(modifier) ? 1 : 0
                         score.modifierLetters += end - start
-                        consider(Parse(score: score, parts: [(start, end)] + rest.parts))
+                        consider(Parse(score: score, end: end, rest: next))
                     }
                 } else if start == 0, allowsUnknownDerivedModifier, end + 1 <= count - minimum,
                     letters[end] == "s", let rest = best[end + 1],
@@ -110,34 +117,40 @@ public struct CompoundSplitter: Sendable {
                     score.parts += 1
                     score.unknownModifiers += 1
                     score.modifierLetters += end
-                    consider(Parse(score: score, parts: [(0, end)] + rest.parts))
+                    consider(Parse(score: score, end: end, rest: end + 1))
                 }
                 end += 1
             }
             best[start] = winner
             start -= 1
         }
-        guard let parse = best[0], parse.parts.count >= 2 else { return nil }
-        return parse.parts.map { text($0.0, $0.1) }
+        guard var parse = best[0], parse.score.parts >= 2 else { return nil }
+        var parts = [text(0, parse.end)]
+        while let next = parse.rest, let rest = best[next] {
+            parts.append(text(next, rest.end))
+            parse = rest
+        }
+        return parts
     }
 
     /// The score of letters[start..<count] as a head, or nil when it cannot be one.
     private func headScore(
-        start: Int, count: Int, text: (Int, Int) -> String, letters: (Int) -> Unicode.Scalar
+        start: Int, count: Int, text: (Int, Int) -> String, letters: [Unicode.Scalar], endings: [String]
     ) -> Score? {
         let head = text(start, count)
         if Self.blocked.contains(head) || Self.blockedHeads.contains(head) { return nil }
         // "-ering" is the nominal suffix, not "ring": "markering", "radikalisering".
-        if head.utf8.starts(with: "ring".utf8), start > 0, letters(start - 1) == "e" { return nil }
+        if start > 0, letters[start - 1] == "e", letters[start..<count].starts(with: "ring".unicodeScalars) {
+            return nil
+        }
         if lexicon.containsNormalised(head) {
             return Score(parts: 1, headLetters: count - start)
         }
         // A regular inflection of a known word: "styregruppe" + "n", "klynge" + "rne".
         let stemMinimum = max(minimumPartLength, 4)
-        for ending in Self.inflections where count - start - ending.count >= stemMinimum {
-            // The endings are ASCII and the head lowercase NFC: bytes compare as characters.
-            guard head.utf8.reversed().starts(with: ending.utf8.reversed()) else { continue }
-            let stem = String(head.dropLast(ending.count))
+        for ending in endings where count - start - ending.count >= stemMinimum {
+            // The endings are ASCII: as many letters as bytes.
+            let stem = text(start, count - ending.utf8.count)
             if lexicon.containsNormalised(stem), !Self.blocked.contains(stem) {
                 return Score(parts: 1, guessedHeads: 1, headLetters: count - start)
             }
@@ -173,9 +186,13 @@ public struct CompoundSplitter: Sendable {
         }
     }
 
+    /// A parse without its parts spelled out, so that trying a candidate allocates nothing.
     private struct Parse {
         var score: Score
-        var parts: [(Int, Int)]
+        /// The end of the first part.
+        var end: Int
+        /// Where the parse of the remainder starts (after any link); nil for a head.
+        var rest: Int?
     }
 
     /// Regular noun and adjective endings (singular definite, plural, genitive) for heads the
