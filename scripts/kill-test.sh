@@ -7,7 +7,8 @@
 #
 # Three starting points, taken in turn: a fresh index; an index of an older corpus (some files
 # changed, some gone, some new) updated incrementally; the same older index with --rebuild.
-# Uses $REFERAT if set, else builds the release binary. Needs python3 and xapian-tools.
+# Uses $REFERAT if set, else builds the release binary. Needs python3, Debian's python3-xapian
+# and xapian-tools.
 # Prints one line per kill and "N passed, M failed"; exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,7 @@ if [ -z "${REFERAT:-}" ]; then
     REFERAT="$(swift build -c release --show-bin-path)/referat"
 fi
 command -v xapian-check >/dev/null || { echo "xapian-check missing: scripts/install-packages.sh" >&2; exit 1; }
+/usr/bin/python3 -c 'import xapian' 2>/dev/null || { echo "python3-xapian missing: scripts/install-packages.sh" >&2; exit 1; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/referat-kill-test.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -51,6 +53,17 @@ snapshot() {
     xapian-delve "$dir" | grep -vE '^(UUID|revision|currently open)'
     xapian-delve -a -v -1 "$dir"
     xapian-delve -V0 "$dir"
+    # The spelling and synonym tables and the metadata (file hashes, pending spelling counts).
+    /usr/bin/python3 - "$dir" <<'PY'
+import sys, xapian
+db = xapian.Database(sys.argv[1])
+for item in db.spellings():
+    print("spelling", item.term.decode(), item.termfreq)
+for key in db.synonym_keys():
+    print("synonyms", key.decode(), sorted(s.decode() for s in db.synonyms(key)))
+for key in db.metadata_keys():
+    print("metadata", key.decode(), db.get_metadata(key).decode())
+PY
     "$REFERAT" stats --db "$db"
     for query in "mobil blodprøvetagning" IPS "klynge*" "sundhedsklynge" "blodprøvetagnig" "hospital" \
         'titel:status' "akutplan OR DÆMP"; do
