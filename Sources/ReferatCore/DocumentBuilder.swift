@@ -8,6 +8,13 @@ struct DocumentBuilder {
     let terms: TermIndexer
     let synonyms: Synonyms
 
+    /// Sorted keys: the same item is stored as the same bytes in every run.
+    private static let recordEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }()
+
     func document(for record: ItemRecord, item: AgendaItem, meeting: Meeting) throws -> Document {
         let document = try Document()
         terms.beginDocument()
@@ -45,7 +52,7 @@ struct DocumentBuilder {
             try document.setValue(date.compact, slot: IndexSchema.dateSlot)
             try document.setValue(String(date.year), slot: IndexSchema.yearSlot)
         }
-        let data = try JSONEncoder().encode(record)
+        let data = try Self.recordEncoder.encode(record)
         try document.setData(String(decoding: data, as: UTF8.self))
         return document
     }

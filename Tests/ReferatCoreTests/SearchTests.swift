@@ -2,6 +2,7 @@ import Foundation
 import Minutes
 import ReferatTestSupport
 import Testing
+import Xapian
 
 @testable import ReferatCore
 
@@ -214,11 +215,12 @@ import Testing
 }
 
 @Suite struct ParallelIndexingTests {
-    /// Tokenising on several threads must not change the index: same documents, same order,
-    /// same search results as one thread.
+    /// Tokenising on several threads must not change the index: same documents (terms and
+    /// stored records, byte for byte), same order, same search results as one thread.
     @Test func severalWorkersBuildTheSameIndexAsOne() throws {
         let directory = TemporaryDirectory()
         var results: [([SearchResponse], IndexStatistics)] = []
+        var documents: [[[String]]] = []
         for workers in [1, 2, 3] {
             let path = directory.path("index-\(workers)")
             let options = IndexOptions(batchSize: 2, workers: workers)
@@ -229,10 +231,18 @@ import Testing
             ]
             let responses = try queries.map { try searcher.search(SearchRequest(query: $0, limit: 50, facets: true)) }
             results.append((responses, try searcher.statistics()))
+            let database = try Database(path: path)
+            documents.append(
+                try (1...UInt32(database.documentCount)).map { docid in
+                    let document = try database.document(docid)
+                    return [try document.data()] + (try document.terms().map { "\($0.term) \($0.wdf)" })
+                })
         }
         for (responses, statistics) in results.dropFirst() {
             #expect(responses == results[0].0)
             #expect(statistics == results[0].1)
         }
+        #expect(documents[0].count == 44)
+        for other in documents.dropFirst() { #expect(other == documents[0]) }
     }
 }
