@@ -11,9 +11,9 @@ extension String {
 
     /// Whether every character is a single Unicode scalar already in NFC: all scalars below
     /// U+0300 (Latin with its accented letters, no combining marks) or in U+2000–U+2BFF
-    /// (punctuation such as – ’ “ • …, currency, arrows, symbols), except the zero-width joiners,
-    /// which join characters, and the few there that NFC replaces (U+2000, U+2001, Ω, K, Å,
-    /// U+2329, U+232A, U+2ADC). Text like that can be handled scalar by scalar (or byte by byte)
+    /// (punctuation such as – ’ “ • …, currency, arrows, symbols), except the zero-width joiners
+    /// and the combining marks for symbols (U+20D0–U+20FF), which join characters, and the few
+    /// there that NFC replaces (U+2000, U+2001, Ω, K, Å, U+2329, U+232A, U+2ADC). Text like that can be handled scalar by scalar (or byte by byte)
     /// with the same result as character by character; almost every line of Danish minutes is.
     public var isSimpleScalarText: Bool {
         var bytes = utf8.makeIterator()
