@@ -49,13 +49,8 @@ public struct Lexicon: Sendable {
             let bytes = buffer.bindMemory(to: UInt8.self)
             var start = 0
             for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "\n") {
-                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                lexicon.add(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
                 start = end + 1
-                if isNormalisedWord(line) {
-                    lexicon.words.insert(String(decoding: line, as: UTF8.self))
-                } else {
-                    lexicon.add(String(decoding: line, as: UTF8.self))
-                }
             }
         }
         return lexicon

@@ -15,7 +15,7 @@ public enum Normalizer {
     /// "6/11" and a lone "*" as in "5*" survive unchanged.
     public static func cleanLine(_ line: String) -> String {
         if isPlain(line) {
-            let text = foldWhitespace(line)
+            let text = foldWhitespaceOfSimpleText(line)
             return isRule(text) ? "" : text
         }
         var glyphs = Glyph.read(line.canonicallyComposed)

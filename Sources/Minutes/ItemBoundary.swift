@@ -10,12 +10,7 @@ enum ItemBoundary {
     private static let signOffOpenings = ["således opfattet", "referent:", "ref.:"]
 
     static func isBreak(_ line: SourceLine) -> Bool {
-        // Cheap test first: the first character that is no star must be the "p" of "Pause".
-        if let first = line.shape.inner.utf8.first(where: { $0 != UInt8(ascii: "*") }), first > 0x20, first < 0x80,
-            first | 0x20 != UInt8(ascii: "p")
-        {
-            return false
-        }
+        if surelyDoesNotOpen(line, withOneOf: "p") { return false }
         let text = line.shape.inner.filter { $0 != "*" }.trimmedWhitespace
         guard line.shape.isStructured || text.count <= 40 else { return false }
         let word = text.prefix { $0.isLetter }
@@ -23,13 +18,17 @@ enum ItemBoundary {
     }
 
     static func isSignOff(_ line: SourceLine) -> Bool {
-        // Cheap test first: the openings start with "s" or "r".
-        if let first = line.shape.inner.utf8.first(where: { $0 != UInt8(ascii: "*") }), first > 0x20, first < 0x80,
-            first | 0x20 != UInt8(ascii: "s"), first | 0x20 != UInt8(ascii: "r")
-        {
-            return false
-        }
+        if surelyDoesNotOpen(line, withOneOf: "sr") { return false }
         let text = line.shape.inner.filter { $0 != "*" }.trimmedWhitespace.lowercased()
         return text.count <= 80 && signOffOpenings.contains { text.hasPrefix($0) }
+    }
+
+    /// The cheap test before the exact one: whether the line's first character other than a
+    /// star is a visible ASCII character and none of `letters` (lowercase ASCII, either case
+    /// matching). Anything else (a space, a non-ASCII letter) is left to the exact test.
+    private static func surelyDoesNotOpen(_ line: SourceLine, withOneOf letters: String) -> Bool {
+        guard let first = line.shape.inner.utf8.first(where: { $0 != UInt8(ascii: "*") }), first > 0x20, first < 0x80
+        else { return false }
+        return !letters.utf8.contains(first | 0x20)
     }
 }

@@ -11,6 +11,8 @@ enum RegionReader {
         ("Hovedstaden", "Region Hovedstaden"),
     ]
 
+    private static let nameLengths = Set(regions.map(\.name.utf8.count))
+
     static func region(in text: String) -> String? {
         var counts = [String: Int]()
         forEachWord(in: text) { word in
@@ -26,7 +28,6 @@ enum RegionReader {
 
     /// Calls `body` with each run of letters in `text` that is as long as a region name.
     private static func forEachWord(in text: String, _ body: (Substring) -> Void) {
-        let lengths = regions.map(\.name.utf8.count)
         // In simple scalar text every character is one scalar ("\r\n" aside: two non-letters),
         // so letters can be told scalar by scalar, much faster than by grapheme; and the text
         // is NFC, so a word of another byte length cannot equal a name.
@@ -40,7 +41,7 @@ enum RegionReader {
             guard let first = start else { return }
             start = nil
             let word = text[first..<end]
-            if lengths.contains(word.utf8.count) { body(word) }
+            if nameLengths.contains(word.utf8.count) { body(word) }
         }
         for index in scalars.indices {
             let scalar = scalars[index]
