@@ -336,7 +336,7 @@ public struct Indexer {
             let documents = try items.map { item in
                 let record = ItemRecord(file: file.relativePath, meeting: meeting, item: item)
                 let document = try builder.document(for: record, item: item, meeting: meeting)
-                spelling.add(Array(builder.terms.documentSpellingWords))
+                spelling.add(builder.terms.documentSpellingWords)
                 return (record.id, document)
             }
             return .ready(content: content, documents: documents, spelling: spelling, wholeMeeting: wholeMeeting)

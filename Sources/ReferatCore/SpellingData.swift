@@ -5,8 +5,8 @@ import Xapian
 /// the frequency of each of its words, and removing the item takes it away again. A new item's
 /// words are collected while it is built (`TermIndexer.documentSpellingWords`, tested equal to
 /// its term list's); a removed item's are read back from its term list, so what is added is
-/// exactly what is later removed. The changes are counted in a `SpellingDelta` and reach Xapian through
-/// `PendingSpelling`.
+/// exactly what is later removed. The changes are counted in a `SpellingDelta` and reach Xapian
+/// through `PendingSpelling`.
 enum SpellingData {
     /// Plain words (not prefixed terms, numbers or stop words) of three letters or more.
     static func words(of document: Document) throws -> [String] {
@@ -42,14 +42,14 @@ struct SpellingDelta: Equatable, Sendable {
     /// Distinct words changed.
     var count: Int { counts.count }
 
-    mutating func add(_ words: [String]) { change(words, by: 1) }
-    mutating func subtract(_ words: [String]) { change(words, by: -1) }
+    mutating func add(_ words: some Sequence<String>) { change(words, by: 1) }
+    mutating func subtract(_ words: some Sequence<String>) { change(words, by: -1) }
 
     mutating func add(_ other: SpellingDelta) {
         for (word, count) in other.counts { change(word, by: count) }
     }
 
-    private mutating func change(_ words: [String], by amount: Int) {
+    private mutating func change(_ words: some Sequence<String>, by amount: Int) {
         for word in words { change(word, by: amount) }
     }
 

@@ -13,10 +13,8 @@ final class TermIndexer {
     private var partTermsCache: [String: [String]] = [:]
     /// Stems repeat endlessly in a corpus; the shim call is the expensive part.
     private var stemCache: [String: String] = [:]
-    /// The stemmed term ("Z" + stem) of each word seen, nil for stop words (not stemmed).
-    private var stemTermCache: [String: String?] = [:]
-    /// Whether each word seen belongs in the spelling data (`SpellingData.isSpellingWord`).
-    private var spellingWordCache: [String: Bool] = [:]
+    /// What indexing each word seen needs beyond the word itself: one lookup per occurrence.
+    private var wordCache: [String: WordTerms] = [:]
     /// The words of the document being built, in order, for recognising synonym phrases.
     private(set) var documentWords: [(term: String, position: Int)] = []
     /// The document's plain terms that belong in the spelling data: the same words
@@ -88,8 +86,7 @@ final class TermIndexer {
         _ term: String, at position: Int, wdfIncrement: Int, fieldPrefix: String?, into document: Document
     ) throws {
         guard !term.isEmpty, term.utf8.count <= IndexSchema.maxTermBytes else { return }
-        let stemTerm = try self.stemTerm(of: term)
-        try addPlain(term, position: position, wdfIncrement: wdfIncrement, into: document)
+        let stemTerm = try addPlain(term, position: position, wdfIncrement: wdfIncrement, into: document).stemTerm
         if let stemTerm { try document.addTerm(stemTerm, wdfIncrement: wdfIncrement) }
         if let fieldPrefix {
             try document.addPosting(fieldPrefix + term, position: position, wdfIncrement: wdfIncrement)
@@ -100,11 +97,20 @@ final class TermIndexer {
         }
     }
 
-    private func stemTerm(of term: String) throws -> String? {
-        if let cached = stemTermCache[term] { return cached }
-        let stemTerm = stopWords.contains(term) ? nil : IndexSchema.stemPrefix + (try stem(term))
-        stemTermCache[term] = .some(stemTerm)
-        return stemTerm
+    private struct WordTerms {
+        /// "Z" + the word's stem; nil for stop words, which are not stemmed.
+        let stemTerm: String?
+        /// `SpellingData.isSpellingWord`.
+        let isSpellingWord: Bool
+    }
+
+    private func wordTerms(of term: String) throws -> WordTerms {
+        if let cached = wordCache[term] { return cached }
+        let terms = WordTerms(
+            stemTerm: stopWords.contains(term) ? nil : IndexSchema.stemPrefix + (try stem(term)),
+            isSpellingWord: SpellingData.isSpellingWord(term))
+        wordCache[term] = terms
+        return terms
     }
 
     private func partTerms(of word: String) throws -> [String] {
@@ -125,15 +131,13 @@ final class TermIndexer {
     }
 
     /// Every unprefixed term goes through here, so `documentSpellingWords` sees them all.
-    private func addPlain(_ term: String, position: Int, wdfIncrement: Int, into document: Document) throws {
+    @discardableResult
+    private func addPlain(_ term: String, position: Int, wdfIncrement: Int, into document: Document) throws
+        -> WordTerms
+    {
         try document.addPosting(term, position: position, wdfIncrement: wdfIncrement)
-        let isSpellingWord =
-            spellingWordCache[term]
-            ?? {
-                let answer = SpellingData.isSpellingWord(term)
-                spellingWordCache[term] = answer
-                return answer
-            }()
-        if isSpellingWord { documentSpellingWords.insert(term) }
+        let terms = try wordTerms(of: term)
+        if terms.isSpellingWord { documentSpellingWords.insert(term) }
+        return terms
     }
 }
