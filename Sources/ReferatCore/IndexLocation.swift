@@ -128,7 +128,7 @@ public struct IndexLocation: Sendable {
     /// Removes generation directories other than `keep`.
     func removeGenerations(except keep: Set<String>) {
         for generation in generations() where !keep.contains(generation.name) {
-            try? FileManager.default.removeItem(atPath: file(generation.name))
+            removeGeneration(generation.name)
         }
     }
 
