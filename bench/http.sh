@@ -28,11 +28,7 @@ trap cleanup EXIT
 scripts/install-packages.sh wrk
 
 # REFERAT=/path/to/referat skips the build.
-referat="${REFERAT:-}"
-if [ -z "$referat" ]; then
-    swift build -c release --scratch-path "$scratch" --product referat >/dev/null
-    referat="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/referat"
-fi
+referat="$(SCRATCH_PATH="$scratch" bench/referat.sh)"
 index="${INDEX:-}"
 if [ -z "$index" ] || [ -n "${REINDEX:-}" ]; then
     # Re-indexing needs a corpus and an index of our own.

@@ -27,7 +27,6 @@ cd "$(dirname "$0")/.."
 bench_dir="${BENCH_DIR:-/tmp/referat-bench}"
 runs="${RUNS:-1}"
 tools="${TOOLS:-referat omindex floor}"
-scratch="${SCRATCH_PATH:-.build-bench}"
 pyxapian=/usr/bin/python3 # Debian's python, with the xapian module
 if [ "$#" -gt 0 ]; then sizes="$*"; elif [ -n "${QUICK:-}" ]; then sizes=2000; else sizes="2000 20000"; fi
 
@@ -35,16 +34,9 @@ if [ "$#" -gt 0 ]; then sizes="$*"; elif [ -n "${QUICK:-}" ]; then sizes=2000; e
 scripts/install-packages.sh xapian-omega time python3-xapian
 
 mkdir -p "$bench_dir"
-referat="${REFERAT:-}"
 built="built from the working tree"
-if [ -n "$referat" ]; then
-    built="prebuilt via REFERAT, not necessarily the working tree"
-else
-    echo "building referat (release, --scratch-path $scratch) ..." >&2
-    swift build -c release --scratch-path "$scratch" --product referat >"$bench_dir/build.log" 2>&1 \
-        || { cat "$bench_dir/build.log" >&2; exit 1; }
-    referat="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/referat"
-fi
+[ -z "${REFERAT:-}" ] || built="prebuilt via REFERAT, not necessarily the working tree"
+referat="$(bench/referat.sh)"
 
 work="$(mktemp -d "$bench_dir/run.XXXXXX")"
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT

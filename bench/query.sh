@@ -24,21 +24,13 @@ cd "$(dirname "$0")/.."
 bench_dir="${BENCH_DIR:-/tmp/referat-bench}"
 repeat="${REPEAT:-20}"
 per_query_repeat="${PER_QUERY_REPEAT:-50}"
-scratch="${SCRATCH_PATH:-.build-bench}"
 dev="${QUERIES:-../shared/eval/dev.json}"
 if [ "$#" -gt 0 ]; then n="$1"; elif [ -n "${QUICK:-}" ]; then n=2000; else n=20000; fi
 
 mkdir -p "$bench_dir"
-referat="${REFERAT:-}"
 built="built from the working tree"
-if [ -n "$referat" ]; then
-    built="prebuilt, REFERAT=$referat"
-else
-    echo "building referat (release, --scratch-path $scratch) ..." >&2
-    swift build -c release --scratch-path "$scratch" --product referat >"$bench_dir/build.log" 2>&1 \
-        || { cat "$bench_dir/build.log" >&2; exit 1; }
-    referat="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/referat"
-fi
+[ -z "${REFERAT:-}" ] || built="prebuilt, REFERAT=$REFERAT"
+referat="$(bench/referat.sh)"
 
 work="$(mktemp -d "$bench_dir/query.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
