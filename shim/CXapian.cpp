@@ -13,6 +13,55 @@
 #include <utility>
 #include <vector>
 
+// The header's names for Xapian's constants must be Xapian's values.
+static_assert(XAP_DB_CREATE_OR_OPEN == Xapian::DB_CREATE_OR_OPEN);
+static_assert(XAP_DB_CREATE_OR_OVERWRITE == Xapian::DB_CREATE_OR_OVERWRITE);
+static_assert(XAP_DB_CREATE == Xapian::DB_CREATE);
+static_assert(XAP_DB_OPEN == Xapian::DB_OPEN);
+static_assert(XAP_DB_NO_SYNC == Xapian::DB_NO_SYNC);
+static_assert(XAP_DB_RETRY_LOCK == Xapian::DB_RETRY_LOCK);
+static_assert(XAP_COMPACT_STANDARD == Xapian::Compactor::STANDARD);
+static_assert(XAP_COMPACT_FULL == Xapian::Compactor::FULL);
+static_assert(XAP_COMPACT_FULLER == Xapian::Compactor::FULLER);
+static_assert(XAP_DBCOMPACT_NO_RENUMBER == Xapian::DBCOMPACT_NO_RENUMBER);
+static_assert(XAP_OP_AND == Xapian::Query::OP_AND);
+static_assert(XAP_OP_OR == Xapian::Query::OP_OR);
+static_assert(XAP_OP_AND_NOT == Xapian::Query::OP_AND_NOT);
+static_assert(XAP_OP_XOR == Xapian::Query::OP_XOR);
+static_assert(XAP_OP_AND_MAYBE == Xapian::Query::OP_AND_MAYBE);
+static_assert(XAP_OP_FILTER == Xapian::Query::OP_FILTER);
+static_assert(XAP_OP_NEAR == Xapian::Query::OP_NEAR);
+static_assert(XAP_OP_PHRASE == Xapian::Query::OP_PHRASE);
+static_assert(XAP_OP_VALUE_RANGE == Xapian::Query::OP_VALUE_RANGE);
+static_assert(XAP_OP_SCALE_WEIGHT == Xapian::Query::OP_SCALE_WEIGHT);
+static_assert(XAP_OP_ELITE_SET == Xapian::Query::OP_ELITE_SET);
+static_assert(XAP_OP_VALUE_GE == Xapian::Query::OP_VALUE_GE);
+static_assert(XAP_OP_VALUE_LE == Xapian::Query::OP_VALUE_LE);
+static_assert(XAP_OP_SYNONYM == Xapian::Query::OP_SYNONYM);
+static_assert(XAP_WILDCARD_LIMIT_ERROR == Xapian::Query::WILDCARD_LIMIT_ERROR);
+static_assert(XAP_WILDCARD_LIMIT_FIRST == Xapian::Query::WILDCARD_LIMIT_FIRST);
+static_assert(XAP_WILDCARD_LIMIT_MOST_FREQUENT == Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+static_assert(XAP_FLAG_BOOLEAN == Xapian::QueryParser::FLAG_BOOLEAN);
+static_assert(XAP_FLAG_PHRASE == Xapian::QueryParser::FLAG_PHRASE);
+static_assert(XAP_FLAG_LOVEHATE == Xapian::QueryParser::FLAG_LOVEHATE);
+static_assert(XAP_FLAG_BOOLEAN_ANY_CASE == Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE);
+static_assert(XAP_FLAG_WILDCARD == Xapian::QueryParser::FLAG_WILDCARD);
+static_assert(XAP_FLAG_PURE_NOT == Xapian::QueryParser::FLAG_PURE_NOT);
+static_assert(XAP_FLAG_PARTIAL == Xapian::QueryParser::FLAG_PARTIAL);
+static_assert(XAP_FLAG_SPELLING_CORRECTION == Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+static_assert(XAP_FLAG_SYNONYM == Xapian::QueryParser::FLAG_SYNONYM);
+static_assert(XAP_FLAG_AUTO_SYNONYMS == Xapian::QueryParser::FLAG_AUTO_SYNONYMS);
+static_assert(XAP_FLAG_AUTO_MULTIWORD_SYNONYMS == Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS);
+static_assert(XAP_FLAG_DEFAULT == Xapian::QueryParser::FLAG_DEFAULT);
+static_assert(XAP_STEM_NONE == Xapian::QueryParser::STEM_NONE);
+static_assert(XAP_STEM_SOME == Xapian::QueryParser::STEM_SOME);
+static_assert(XAP_STEM_ALL == Xapian::QueryParser::STEM_ALL);
+static_assert(XAP_STEM_ALL_Z == Xapian::QueryParser::STEM_ALL_Z);
+static_assert(XAP_STEM_SOME_FULL_POS == Xapian::QueryParser::STEM_SOME_FULL_POS);
+static_assert(XAP_SNIPPET_BACKGROUND_MODEL == Xapian::MSet::SNIPPET_BACKGROUND_MODEL);
+static_assert(XAP_SNIPPET_EXHAUSTIVE == Xapian::MSet::SNIPPET_EXHAUSTIVE);
+static_assert(XAP_SNIPPET_EMPTY_WITHOUT_MATCH == Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH);
+
 struct xap_error {
     std::string type;
     std::string message;
@@ -98,13 +147,17 @@ Xapian::WritableDatabase &writable(xap_database *db) {
 
 extern "C" {
 
-const char *xap_error_type(const xap_error *error) { return error->type.c_str(); }
-const char *xap_error_message(const xap_error *error) { return error->message.c_str(); }
-void xap_error_free(xap_error *error) { delete error; }
-void xap_string_free(char *string) { std::free(string); }
+// Functions that do not run through `guarded` cannot throw: they read the shim's own structs
+// (std::vector/std::string accessors that do not allocate), or free a handle (Xapian's
+// destructors catch their own errors, and so do std::free and the standard containers').
 
-size_t xap_strlist_size(const xap_strlist *list) { return list->entries.size(); }
-const char *xap_strlist_get(const xap_strlist *list, size_t index, size_t *length) {
+const char *xap_error_type(const xap_error *error) noexcept { return error->type.c_str(); }
+const char *xap_error_message(const xap_error *error) noexcept { return error->message.c_str(); }
+void xap_error_free(xap_error *error) noexcept { delete error; }
+void xap_string_free(char *string) noexcept { std::free(string); }
+
+size_t xap_strlist_size(const xap_strlist *list) noexcept { return list->entries.size(); }
+const char *xap_strlist_get(const xap_strlist *list, size_t index, size_t *length) noexcept {
     if (index >= list->entries.size()) {
         *length = 0;
         return "";
@@ -113,14 +166,14 @@ const char *xap_strlist_get(const xap_strlist *list, size_t index, size_t *lengt
     *length = s.size();
     return s.c_str();
 }
-uint32_t xap_strlist_count(const xap_strlist *list, size_t index) {
+uint32_t xap_strlist_count(const xap_strlist *list, size_t index) noexcept {
     return index < list->entries.size() ? list->entries[index].second : 0;
 }
-void xap_strlist_free(xap_strlist *list) { delete list; }
+void xap_strlist_free(xap_strlist *list) noexcept { delete list; }
 
 // MARK: Databases
 
-xap_database *xap_database_open(const char *path, xap_error **error) {
+xap_database *xap_database_open(const char *path, xap_error **error) noexcept {
     xap_database *result = nullptr;
     guarded(error, [&] {
         auto handle = std::make_unique<xap_database>();
@@ -130,7 +183,7 @@ xap_database *xap_database_open(const char *path, xap_error **error) {
     return result;
 }
 
-xap_database *xap_database_open_writable(const char *path, int flags, xap_error **error) {
+xap_database *xap_database_open_writable(const char *path, unsigned flags, xap_error **error) noexcept {
     xap_database *result = nullptr;
     guarded(error, [&] {
         auto handle = std::make_unique<xap_database>();
@@ -144,29 +197,29 @@ xap_database *xap_database_open_writable(const char *path, int flags, xap_error 
 
 // Xapian's destructors swallow errors (a WritableDatabase's implicit commit included); callers
 // that need to know whether pending changes were written call xap_database_commit first.
-void xap_database_free(xap_database *db) { delete db; }
+void xap_database_free(xap_database *db) noexcept { delete db; }
 
-int xap_database_close(xap_database *db, xap_error **error) {
+int xap_database_close(xap_database *db, xap_error **error) noexcept {
     return guarded(error, [&] { db->db->close(); });
 }
 
-int xap_database_reopen(xap_database *db, int *reopened, xap_error **error) {
+int xap_database_reopen(xap_database *db, int *reopened, xap_error **error) noexcept {
     return guarded(error, [&] { *reopened = db->db->reopen() ? 1 : 0; });
 }
 
-int xap_database_doccount(xap_database *db, uint32_t *count, xap_error **error) {
+int xap_database_doccount(xap_database *db, uint32_t *count, xap_error **error) noexcept {
     return guarded(error, [&] { *count = db->db->get_doccount(); });
 }
 
-int xap_database_revision(xap_database *db, uint64_t *revision, xap_error **error) {
+int xap_database_revision(xap_database *db, uint64_t *revision, xap_error **error) noexcept {
     return guarded(error, [&] { *revision = db->db->get_revision(); });
 }
 
-int xap_database_termfreq(xap_database *db, const char *term, uint32_t *freq, xap_error **error) {
+int xap_database_termfreq(xap_database *db, const char *term, uint32_t *freq, xap_error **error) noexcept {
     return guarded(error, [&] { *freq = db->db->get_termfreq(term); });
 }
 
-int xap_database_term_count(xap_database *db, const char *prefix, uint64_t *count, xap_error **error) {
+int xap_database_term_count(xap_database *db, const char *prefix, uint64_t *count, xap_error **error) noexcept {
     return guarded(error, [&] {
         uint64_t n = 0;
         for (auto it = db->db->allterms_begin(prefix); it != db->db->allterms_end(prefix); ++it) ++n;
@@ -174,7 +227,7 @@ int xap_database_term_count(xap_database *db, const char *prefix, uint64_t *coun
     });
 }
 
-int xap_database_terms(xap_database *db, const char *prefix, xap_strlist **terms, xap_error **error) {
+int xap_database_terms(xap_database *db, const char *prefix, xap_strlist **terms, xap_error **error) noexcept {
     return guarded(error, [&] {
         auto list = std::make_unique<xap_strlist>();
         for (auto it = db->db->allterms_begin(prefix); it != db->db->allterms_end(prefix); ++it) {
@@ -184,7 +237,7 @@ int xap_database_terms(xap_database *db, const char *prefix, xap_strlist **terms
     });
 }
 
-int xap_database_postings(xap_database *db, const char *term, uint32_t **docids, size_t *count, xap_error **error) {
+int xap_database_postings(xap_database *db, const char *term, uint32_t **docids, size_t *count, xap_error **error) noexcept {
     return guarded(error, [&] {
         std::vector<uint32_t> ids;
         for (auto it = db->db->postlist_begin(term); it != db->db->postlist_end(term); ++it) ids.push_back(*it);
@@ -196,24 +249,24 @@ int xap_database_postings(xap_database *db, const char *term, uint32_t **docids,
     });
 }
 
-void xap_docids_free(uint32_t *docids) { std::free(docids); }
+void xap_docids_free(uint32_t *docids) noexcept { std::free(docids); }
 
-int xap_database_first_posting(xap_database *db, const char *term, uint32_t *docid, xap_error **error) {
+int xap_database_first_posting(xap_database *db, const char *term, uint32_t *docid, xap_error **error) noexcept {
     return guarded(error, [&] {
         auto it = db->db->postlist_begin(term);
         *docid = it == db->db->postlist_end(term) ? 0 : *it;
     });
 }
 
-int xap_database_document(xap_database *db, uint32_t docid, xap_document **document, xap_error **error) {
+int xap_database_document(xap_database *db, uint32_t docid, xap_document **document, xap_error **error) noexcept {
     return guarded(error, [&] { *document = new xap_document{db->db->get_document(docid)}; });
 }
 
-int xap_database_metadata(xap_database *db, const char *key, char **value, size_t *length, xap_error **error) {
+int xap_database_metadata(xap_database *db, const char *key, char **value, size_t *length, xap_error **error) noexcept {
     return guarded(error, [&] { *value = copy_string(db->db->get_metadata(key), length); });
 }
 
-int xap_database_metadata_keys(xap_database *db, const char *prefix, xap_strlist **keys, xap_error **error) {
+int xap_database_metadata_keys(xap_database *db, const char *prefix, xap_strlist **keys, xap_error **error) noexcept {
     return guarded(error, [&] {
         auto list = std::make_unique<xap_strlist>();
         for (auto it = db->db->metadata_keys_begin(prefix); it != db->db->metadata_keys_end(prefix); ++it) {
@@ -224,7 +277,7 @@ int xap_database_metadata_keys(xap_database *db, const char *prefix, xap_strlist
 }
 
 int xap_database_value_bounds(xap_database *db, uint32_t slot, char **lower, size_t *lower_length, char **upper,
-                              size_t *upper_length, xap_error **error) {
+                              size_t *upper_length, xap_error **error) noexcept {
     return guarded(error, [&] {
         std::string lo = db->db->get_value_lower_bound(slot);
         std::string hi = db->db->get_value_upper_bound(slot);
@@ -234,7 +287,7 @@ int xap_database_value_bounds(xap_database *db, uint32_t slot, char **lower, siz
     });
 }
 
-int xap_database_spellings(xap_database *db, xap_strlist **words, xap_error **error) {
+int xap_database_spellings(xap_database *db, xap_strlist **words, xap_error **error) noexcept {
     return guarded(error, [&] {
         auto list = std::make_unique<xap_strlist>();
         for (auto it = db->db->spellings_begin(); it != db->db->spellings_end(); ++it) {
@@ -244,41 +297,41 @@ int xap_database_spellings(xap_database *db, xap_strlist **words, xap_error **er
     });
 }
 
-int xap_database_compact(xap_database *db, const char *destination, unsigned flags, xap_error **error) {
+int xap_database_compact(xap_database *db, const char *destination, unsigned flags, xap_error **error) noexcept {
     return guarded(error, [&] { db->db->compact(destination, flags); });
 }
 
 int xap_database_replace_document(xap_database *db, const char *unique_term, xap_document *document,
-                                  uint32_t *docid, xap_error **error) {
+                                  uint32_t *docid, xap_error **error) noexcept {
     return guarded(error, [&] { *docid = writable(db).replace_document(unique_term, document->doc); });
 }
 
-int xap_database_delete_documents(xap_database *db, const char *term, xap_error **error) {
+int xap_database_delete_documents(xap_database *db, const char *term, xap_error **error) noexcept {
     return guarded(error, [&] { writable(db).delete_document(term); });
 }
 
 int xap_database_set_metadata(xap_database *db, const char *key, const char *value, size_t length,
-                              xap_error **error) {
+                              xap_error **error) noexcept {
     return guarded(error, [&] { writable(db).set_metadata(key, std::string(value, length)); });
 }
 
-int xap_database_add_spelling(xap_database *db, const char *word, uint32_t increment, xap_error **error) {
+int xap_database_add_spelling(xap_database *db, const char *word, uint32_t increment, xap_error **error) noexcept {
     return guarded(error, [&] { writable(db).add_spelling(word, increment); });
 }
 
-int xap_database_remove_spelling(xap_database *db, const char *word, uint32_t decrement, xap_error **error) {
+int xap_database_remove_spelling(xap_database *db, const char *word, uint32_t decrement, xap_error **error) noexcept {
     return guarded(error, [&] { writable(db).remove_spelling(word, decrement); });
 }
 
-int xap_database_add_synonym(xap_database *db, const char *term, const char *synonym, xap_error **error) {
+int xap_database_add_synonym(xap_database *db, const char *term, const char *synonym, xap_error **error) noexcept {
     return guarded(error, [&] { writable(db).add_synonym(term, synonym); });
 }
 
-int xap_database_clear_synonyms(xap_database *db, const char *term, xap_error **error) {
+int xap_database_clear_synonyms(xap_database *db, const char *term, xap_error **error) noexcept {
     return guarded(error, [&] { writable(db).clear_synonyms(term); });
 }
 
-int xap_database_synonym_keys(xap_database *db, const char *prefix, xap_strlist **keys, xap_error **error) {
+int xap_database_synonym_keys(xap_database *db, const char *prefix, xap_strlist **keys, xap_error **error) noexcept {
     return guarded(error, [&] {
         auto list = std::make_unique<xap_strlist>();
         for (auto it = db->db->synonym_keys_begin(prefix); it != db->db->synonym_keys_end(prefix); ++it) {
@@ -288,63 +341,63 @@ int xap_database_synonym_keys(xap_database *db, const char *prefix, xap_strlist 
     });
 }
 
-int xap_database_commit(xap_database *db, xap_error **error) {
+int xap_database_commit(xap_database *db, xap_error **error) noexcept {
     return guarded(error, [&] { writable(db).commit(); });
 }
 
-int xap_database_begin_transaction(xap_database *db, int flushed, xap_error **error) {
+int xap_database_begin_transaction(xap_database *db, int flushed, xap_error **error) noexcept {
     return guarded(error, [&] { writable(db).begin_transaction(flushed != 0); });
 }
 
-int xap_database_commit_transaction(xap_database *db, xap_error **error) {
+int xap_database_commit_transaction(xap_database *db, xap_error **error) noexcept {
     return guarded(error, [&] { writable(db).commit_transaction(); });
 }
 
-int xap_database_cancel_transaction(xap_database *db, xap_error **error) {
+int xap_database_cancel_transaction(xap_database *db, xap_error **error) noexcept {
     return guarded(error, [&] { writable(db).cancel_transaction(); });
 }
 
 // MARK: Documents
 
-xap_document *xap_document_new(void) {
+xap_document *xap_document_new(void) noexcept {
     xap_document *result = nullptr;
     guarded(nullptr, [&] { result = new xap_document{}; });
     return result;
 }
 
-void xap_document_free(xap_document *document) { delete document; }
+void xap_document_free(xap_document *document) noexcept { delete document; }
 
 int xap_document_add_posting(xap_document *document, const char *term, uint32_t position, uint32_t wdf_increment,
-                             xap_error **error) {
+                             xap_error **error) noexcept {
     return guarded(error, [&] { document->doc.add_posting(term, position, wdf_increment); });
 }
 
-int xap_document_add_term(xap_document *document, const char *term, uint32_t wdf_increment, xap_error **error) {
+int xap_document_add_term(xap_document *document, const char *term, uint32_t wdf_increment, xap_error **error) noexcept {
     return guarded(error, [&] { document->doc.add_term(term, wdf_increment); });
 }
 
-int xap_document_add_boolean_term(xap_document *document, const char *term, xap_error **error) {
+int xap_document_add_boolean_term(xap_document *document, const char *term, xap_error **error) noexcept {
     return guarded(error, [&] { document->doc.add_boolean_term(term); });
 }
 
 int xap_document_set_value(xap_document *document, uint32_t slot, const char *value, size_t length,
-                           xap_error **error) {
+                           xap_error **error) noexcept {
     return guarded(error, [&] { document->doc.add_value(slot, std::string(value, length)); });
 }
 
-int xap_document_value(xap_document *document, uint32_t slot, char **value, size_t *length, xap_error **error) {
+int xap_document_value(xap_document *document, uint32_t slot, char **value, size_t *length, xap_error **error) noexcept {
     return guarded(error, [&] { *value = copy_string(document->doc.get_value(slot), length); });
 }
 
-int xap_document_set_data(xap_document *document, const char *data, size_t length, xap_error **error) {
+int xap_document_set_data(xap_document *document, const char *data, size_t length, xap_error **error) noexcept {
     return guarded(error, [&] { document->doc.set_data(std::string(data, length)); });
 }
 
-int xap_document_data(xap_document *document, char **data, size_t *length, xap_error **error) {
+int xap_document_data(xap_document *document, char **data, size_t *length, xap_error **error) noexcept {
     return guarded(error, [&] { *data = copy_string(document->doc.get_data(), length); });
 }
 
-int xap_document_terms(xap_document *document, xap_strlist **terms, xap_error **error) {
+int xap_document_terms(xap_document *document, xap_strlist **terms, xap_error **error) noexcept {
     return guarded(error, [&] {
         auto list = std::make_unique<xap_strlist>();
         for (auto it = document->doc.termlist_begin(); it != document->doc.termlist_end(); ++it) {
@@ -356,34 +409,34 @@ int xap_document_terms(xap_document *document, xap_strlist **terms, xap_error **
 
 // MARK: Stemmers
 
-xap_stem *xap_stem_new(const char *language, xap_error **error) {
+xap_stem *xap_stem_new(const char *language, xap_error **error) noexcept {
     xap_stem *result = nullptr;
     guarded(error, [&] { result = new xap_stem{Xapian::Stem(language)}; });
     return result;
 }
 
-void xap_stem_free(xap_stem *stem) { delete stem; }
+void xap_stem_free(xap_stem *stem) noexcept { delete stem; }
 
-int xap_stem_word(xap_stem *stem, const char *word, char **stemmed, xap_error **error) {
+int xap_stem_word(xap_stem *stem, const char *word, char **stemmed, xap_error **error) noexcept {
     return guarded(error, [&] { *stemmed = copy_string(stem->stem(word)); });
 }
 
 // MARK: Queries
 
-xap_query *xap_query_new_match_all(void) {
+xap_query *xap_query_new_match_all(void) noexcept {
     xap_query *result = nullptr;
     guarded(nullptr, [&] { result = new xap_query{Xapian::Query::MatchAll}; });
     return result;
 }
 
-xap_query *xap_query_new_term(const char *term, uint32_t wqf, uint32_t position, xap_error **error) {
+xap_query *xap_query_new_term(const char *term, uint32_t wqf, uint32_t position, xap_error **error) noexcept {
     xap_query *result = nullptr;
     guarded(error, [&] { result = new xap_query{Xapian::Query(term, wqf, position)}; });
     return result;
 }
 
-xap_query *xap_query_combine(int op, xap_query *const *subqueries, size_t count, uint32_t parameter,
-                             xap_error **error) {
+xap_query *xap_query_combine(xap_query_op op, xap_query *const *subqueries, size_t count, uint32_t parameter,
+                             xap_error **error) noexcept {
     xap_query *result = nullptr;
     guarded(error, [&] {
         std::vector<Xapian::Query> subs;
@@ -395,13 +448,13 @@ xap_query *xap_query_combine(int op, xap_query *const *subqueries, size_t count,
     return result;
 }
 
-xap_query *xap_query_scale_weight(const xap_query *query, double factor, xap_error **error) {
+xap_query *xap_query_scale_weight(const xap_query *query, double factor, xap_error **error) noexcept {
     xap_query *result = nullptr;
     guarded(error, [&] { result = new xap_query{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query->query, factor)}; });
     return result;
 }
 
-xap_query *xap_query_new_value_range(int op, uint32_t slot, const char *lower, const char *upper, xap_error **error) {
+xap_query *xap_query_new_value_range(xap_query_op op, uint32_t slot, const char *lower, const char *upper, xap_error **error) noexcept {
     xap_query *result = nullptr;
     guarded(error, [&] {
         auto kind = static_cast<Xapian::Query::op>(op);
@@ -422,9 +475,24 @@ xap_query *xap_query_new_value_range(int op, uint32_t slot, const char *lower, c
     return result;
 }
 
-void xap_query_free(xap_query *query) { delete query; }
+xap_query *xap_query_new_wildcard(const char *pattern, uint32_t max_expansion, xap_wildcard_limit limit,
+                                  xap_error **error) noexcept {
+    xap_query *result = nullptr;
+    guarded(error, [&] {
+        result = new xap_query{Xapian::Query(Xapian::Query::OP_WILDCARD, pattern, max_expansion, limit)};
+    });
+    return result;
+}
 
-char *xap_query_description(const xap_query *query) {
+xap_query *xap_query_clone(const xap_query *query) noexcept {
+    xap_query *result = nullptr;
+    guarded(nullptr, [&] { result = new xap_query{query->query}; });
+    return result;
+}
+
+void xap_query_free(xap_query *query) noexcept { delete query; }
+
+char *xap_query_description(const xap_query *query) noexcept {
     char *result = nullptr;
     guarded(nullptr, [&] { result = copy_string(query->query.get_description()); });
     return result;
@@ -432,51 +500,56 @@ char *xap_query_description(const xap_query *query) {
 
 // MARK: Query parser
 
-xap_queryparser *xap_queryparser_new(void) {
+xap_queryparser *xap_queryparser_new(void) noexcept {
     xap_queryparser *result = nullptr;
     guarded(nullptr, [&] { result = new xap_queryparser{}; });
     return result;
 }
 
-void xap_queryparser_free(xap_queryparser *parser) { delete parser; }
+void xap_queryparser_free(xap_queryparser *parser) noexcept { delete parser; }
 
-void xap_queryparser_set_stemmer(xap_queryparser *parser, const xap_stem *stem, int strategy) {
-    parser->parser.set_stemmer(stem->stem);
-    parser->parser.set_stemming_strategy(static_cast<Xapian::QueryParser::stem_strategy>(strategy));
-}
-
-void xap_queryparser_set_stopwords(xap_queryparser *parser, const char *const *words, size_t count) {
-    guarded(nullptr, [&] {
-        auto *stopper = new Xapian::SimpleStopper();
-        for (size_t i = 0; i < count; ++i) stopper->add(words[i]);
-        // release(): the parser takes ownership through its intrusive pointer.
-        parser->parser.set_stopper(stopper->release());
+int xap_queryparser_set_stemmer(xap_queryparser *parser, const xap_stem *stem, xap_stem_strategy strategy,
+                                xap_error **error) noexcept {
+    return guarded(error, [&] {
+        parser->parser.set_stemmer(stem->stem);
+        parser->parser.set_stemming_strategy(static_cast<Xapian::QueryParser::stem_strategy>(strategy));
     });
 }
 
-void xap_queryparser_set_default_op(xap_queryparser *parser, int op) {
-    guarded(nullptr, [&] { parser->parser.set_default_op(static_cast<Xapian::Query::op>(op)); });
+int xap_queryparser_set_stopwords(xap_queryparser *parser, const char *const *words, size_t count,
+                                  xap_error **error) noexcept {
+    return guarded(error, [&] {
+        auto stopper = std::make_unique<Xapian::SimpleStopper>();
+        for (size_t i = 0; i < count; ++i) stopper->add(words[i]);
+        // release(): the parser takes ownership through its intrusive pointer.
+        parser->parser.set_stopper(stopper.release()->release());
+    });
 }
 
-void xap_queryparser_set_database(xap_queryparser *parser, xap_database *db) {
-    parser->parser.set_database(*db->db);
+int xap_queryparser_set_default_op(xap_queryparser *parser, xap_query_op op, xap_error **error) noexcept {
+    return guarded(error, [&] { parser->parser.set_default_op(static_cast<Xapian::Query::op>(op)); });
 }
 
-void xap_queryparser_set_max_expansion(xap_queryparser *parser, uint32_t max_expansion) {
-    parser->parser.set_max_expansion(max_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+int xap_queryparser_set_database(xap_queryparser *parser, xap_database *db, xap_error **error) noexcept {
+    return guarded(error, [&] { parser->parser.set_database(*db->db); });
 }
 
-int xap_queryparser_add_prefix(xap_queryparser *parser, const char *field, const char *prefix, xap_error **error) {
+int xap_queryparser_set_max_expansion(xap_queryparser *parser, uint32_t max_expansion, xap_wildcard_limit limit,
+                                      xap_error **error) noexcept {
+    return guarded(error, [&] { parser->parser.set_max_expansion(max_expansion, limit); });
+}
+
+int xap_queryparser_add_prefix(xap_queryparser *parser, const char *field, const char *prefix, xap_error **error) noexcept {
     return guarded(error, [&] { parser->parser.add_prefix(field, prefix); });
 }
 
 int xap_queryparser_add_boolean_prefix(xap_queryparser *parser, const char *field, const char *prefix,
-                                       xap_error **error) {
+                                       xap_error **error) noexcept {
     return guarded(error, [&] { parser->parser.add_boolean_prefix(field, prefix); });
 }
 
 int xap_queryparser_add_date_range(xap_queryparser *parser, uint32_t slot, const char *field, int epoch_year,
-                                   xap_error **error) {
+                                   xap_error **error) noexcept {
     return guarded(error, [&] {
         auto *processor = new Xapian::DateRangeProcessor(slot, field, 0, epoch_year);
         parser->parser.add_rangeprocessor(processor->release());
@@ -485,51 +558,50 @@ int xap_queryparser_add_date_range(xap_queryparser *parser, uint32_t slot, const
 
 namespace {
 
-// `field:pattern` as the parser's own trailing wildcard over each prefix, scaled to weight 0:
-// it selects documents and leaves the ranking to the query's other words. A ranked wildcard is
-// a synonym of up to max_expansion terms, whose every posting must be weighed (tens of ms on a
-// frequent prefix); unweighted, the match can stop at the first page.
-class UnweightedWildcardProcessor : public Xapian::FieldProcessor {
+// A field processor whose expansion the caller (Swift) writes: the shim only carries the call.
+class CallbackFieldProcessor : public Xapian::FieldProcessor {
   public:
-    UnweightedWildcardProcessor(std::vector<std::string> prefixes, Xapian::termcount max_expansion)
-        : prefixes_(std::move(prefixes)), max_expansion_(max_expansion) {}
+    CallbackFieldProcessor(xap_field_expander expand, void *context, xap_context_release release)
+        : expand_(expand), context_(context), release_(release) {}
+    ~CallbackFieldProcessor() override { release_(context_); }
+    CallbackFieldProcessor(const CallbackFieldProcessor &) = delete;
+    CallbackFieldProcessor &operator=(const CallbackFieldProcessor &) = delete;
 
-    Xapian::Query operator()(const std::string &pattern) override {
-        const std::string lower = Xapian::Unicode::tolower(pattern);
-        std::vector<Xapian::Query> wildcards;
-        for (const auto &prefix : prefixes_) {
-            wildcards.emplace_back(Xapian::Query::OP_WILDCARD, prefix + lower, max_expansion_,
-                                   Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-        }
-        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                             Xapian::Query(Xapian::Query::OP_OR, wildcards.begin(), wildcards.end()), 0.0);
+    Xapian::Query operator()(const std::string &text) override {
+        std::unique_ptr<xap_query> query(expand_(context_, text.c_str()));
+        if (!query) throw Xapian::QueryParserError("cannot expand the field's text: " + text);
+        return query->query;
     }
 
   private:
-    std::vector<std::string> prefixes_;
-    Xapian::termcount max_expansion_;
+    xap_field_expander expand_;
+    void *context_;
+    xap_context_release release_;
 };
 
 }  // namespace
 
-int xap_queryparser_add_unweighted_wildcard_field(xap_queryparser *parser, const char *field,
-                                                  const char *const *prefixes, size_t count,
-                                                  uint32_t max_expansion, xap_error **error) {
-    return guarded(error, [&] {
-        auto *processor =
-            new UnweightedWildcardProcessor(std::vector<std::string>(prefixes, prefixes + count), max_expansion);
-        parser->parser.add_prefix(field, processor->release());
-    });
+int xap_queryparser_add_field_processor(xap_queryparser *parser, const char *field, xap_field_expander expand,
+                                        void *context, xap_context_release release, xap_error **error) noexcept {
+    std::unique_ptr<CallbackFieldProcessor> processor;
+    int status = guarded(error, [&] { processor = std::make_unique<CallbackFieldProcessor>(expand, context, release); });
+    if (status != 0) {
+        release(context);
+        return status;
+    }
+    // release(): the parser takes ownership through its intrusive pointer, and frees the
+    // processor (so releases the context) when it no longer needs it.
+    return guarded(error, [&] { parser->parser.add_prefix(field, processor.release()->release()); });
 }
 
 xap_query *xap_queryparser_parse(xap_queryparser *parser, const char *query, unsigned flags,
-                                 const char *default_prefix, xap_error **error) {
+                                 const char *default_prefix, xap_error **error) noexcept {
     xap_query *result = nullptr;
     guarded(error, [&] { result = new xap_query{parser->parser.parse_query(query, flags, default_prefix)}; });
     return result;
 }
 
-char *xap_queryparser_corrected_query(xap_queryparser *parser) {
+char *xap_queryparser_corrected_query(xap_queryparser *parser) noexcept {
     char *result = nullptr;
     guarded(nullptr, [&] { result = copy_string(parser->parser.get_corrected_query_string()); });
     return result;
@@ -537,19 +609,19 @@ char *xap_queryparser_corrected_query(xap_queryparser *parser) {
 
 // MARK: Enquire
 
-xap_enquire *xap_enquire_new(xap_database *db, xap_error **error) {
+xap_enquire *xap_enquire_new(xap_database *db, xap_error **error) noexcept {
     xap_enquire *result = nullptr;
     guarded(error, [&] { result = new xap_enquire{Xapian::Enquire(*db->db), {}}; });
     return result;
 }
 
-void xap_enquire_free(xap_enquire *enquire) { delete enquire; }
+void xap_enquire_free(xap_enquire *enquire) noexcept { delete enquire; }
 
-int xap_enquire_set_query(xap_enquire *enquire, const xap_query *query, xap_error **error) {
+int xap_enquire_set_query(xap_enquire *enquire, const xap_query *query, xap_error **error) noexcept {
     return guarded(error, [&] { enquire->enquire.set_query(query->query); });
 }
 
-int xap_enquire_add_value_count_spy(xap_enquire *enquire, uint32_t slot, size_t *index, xap_error **error) {
+int xap_enquire_add_value_count_spy(xap_enquire *enquire, uint32_t slot, size_t *index, xap_error **error) noexcept {
     return guarded(error, [&] {
         enquire->spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
         enquire->enquire.add_matchspy(enquire->spies.back().get());
@@ -557,7 +629,7 @@ int xap_enquire_add_value_count_spy(xap_enquire *enquire, uint32_t slot, size_t 
     });
 }
 
-int xap_enquire_spy_values(xap_enquire *enquire, size_t index, xap_strlist **values, xap_error **error) {
+int xap_enquire_spy_values(xap_enquire *enquire, size_t index, xap_strlist **values, xap_error **error) noexcept {
     return guarded(error, [&] {
         auto &spy = *enquire->spies.at(index);
         auto list = std::make_unique<xap_strlist>();
@@ -569,7 +641,7 @@ int xap_enquire_spy_values(xap_enquire *enquire, size_t index, xap_strlist **val
 }
 
 int xap_enquire_mset(xap_enquire *enquire, uint32_t first, uint32_t max_items, uint32_t check_at_least,
-                     xap_mset **mset, xap_error **error) {
+                     xap_mset **mset, xap_error **error) noexcept {
     return guarded(error, [&] {
         *mset = new xap_mset{enquire->enquire.get_mset(first, max_items, check_at_least)};
     });
@@ -577,11 +649,12 @@ int xap_enquire_mset(xap_enquire *enquire, uint32_t first, uint32_t max_items, u
 
 // MARK: Match sets
 
-void xap_mset_free(xap_mset *mset) { delete mset; }
-uint32_t xap_mset_size(const xap_mset *mset) { return mset->mset.size(); }
-uint32_t xap_mset_matches_estimated(const xap_mset *mset) { return mset->mset.get_matches_estimated(); }
+void xap_mset_free(xap_mset *mset) noexcept { delete mset; }
+// MSet::size() and get_matches_estimated() read fields of the match set: they do not throw.
+uint32_t xap_mset_size(const xap_mset *mset) noexcept { return mset->mset.size(); }
+uint32_t xap_mset_matches_estimated(const xap_mset *mset) noexcept { return mset->mset.get_matches_estimated(); }
 
-int xap_mset_item(xap_mset *mset, uint32_t index, uint32_t *docid, double *weight, xap_error **error) {
+int xap_mset_item(xap_mset *mset, uint32_t index, uint32_t *docid, double *weight, xap_error **error) noexcept {
     return guarded(error, [&] {
         if (index >= mset->mset.size()) throw Xapian::RangeError("match set index out of range");
         auto it = mset->mset[index];
@@ -590,7 +663,7 @@ int xap_mset_item(xap_mset *mset, uint32_t index, uint32_t *docid, double *weigh
     });
 }
 
-int xap_mset_document(xap_mset *mset, uint32_t index, xap_document **document, xap_error **error) {
+int xap_mset_document(xap_mset *mset, uint32_t index, xap_document **document, xap_error **error) noexcept {
     return guarded(error, [&] {
         if (index >= mset->mset.size()) throw Xapian::RangeError("match set index out of range");
         *document = new xap_document{mset->mset[index].get_document()};
@@ -599,7 +672,7 @@ int xap_mset_document(xap_mset *mset, uint32_t index, xap_document **document, x
 
 int xap_mset_snippet(xap_mset *mset, const char *text, size_t length, const xap_stem *stem, unsigned flags,
                      const char *highlight_start, const char *highlight_end, const char *omit, char **snippet,
-                     xap_error **error) {
+                     xap_error **error) noexcept {
     return guarded(error, [&] {
         *snippet = copy_string(mset->mset.snippet(text, length, stem->stem, flags, highlight_start, highlight_end, omit));
     });

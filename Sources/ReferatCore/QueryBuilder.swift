@@ -30,17 +30,19 @@ final class QueryBuilder {
     init(database: Database) throws {
         stemmer = try Stemmer(language: IndexSchema.stemmerLanguage)
         parser = try QueryParser()
-        parser.setStemmer(stemmer, strategy: .some)
+        try parser.setStemmer(stemmer, strategy: .some)
         try parser.setStopWords(Self.stopWords)
-        parser.setDatabase(database)
-        parser.setMaxWildcardExpansion(Self.maxWildcardExpansion)
+        try parser.setDatabase(database)
+        try parser.setMaxWildcardExpansion(Self.maxWildcardExpansion, limit: .mostFrequent)
         // Plain words also match compound parts ("palliation" finds "palliationsområdet").
         let wordPrefixes = ["", IndexSchema.compoundPartPrefix]
         for prefix in wordPrefixes {
             try parser.addPrefix(field: "", prefix: prefix)
         }
-        try parser.addUnweightedWildcardField(
-            UnweightedWildcards.field, prefixes: wordPrefixes, maxExpansion: Self.maxWildcardExpansion)
+        try parser.addFieldProcessor(UnweightedWildcards.field) { pattern in
+            try UnweightedWildcards.query(
+                matching: pattern, prefixes: wordPrefixes, maxExpansion: Self.maxWildcardExpansion)
+        }
         for (field, prefix) in IndexSchema.booleanFields {
             try parser.addBooleanPrefix(field: field, prefix: prefix)
         }
@@ -73,7 +75,7 @@ final class QueryBuilder {
     func spellingCorrection(of text: String) throws -> String? {
         do {
             _ = try parser.parse(text, flags: Self.flags.union(.spellingCorrection))
-        } catch  where error.kind == .queryParser {
+        } catch where error.kind == .queryParser {
             return nil
         }
         return parser.correctedQuery
@@ -82,13 +84,13 @@ final class QueryBuilder {
     private func parse(_ typed: String) throws -> Query {
         let text = UnweightedWildcards.rewrite(typed)
         do {
-            parser.setDefaultOperator(.or)
+            try parser.setDefaultOperator(.or)
             let anyWord = try parser.parse(text, flags: Self.flags)
-            parser.setDefaultOperator(.and)
+            try parser.setDefaultOperator(.and)
             let allWords = try parser.parse(text, flags: Self.flags)
             if allWords.description == anyWord.description { return allWords }
             return try Query(.or, [try allWords.scaled(by: Self.allWordsBoost), anyWord])
-        } catch  where error.kind == .queryParser {
+        } catch where error.kind == .queryParser {
             throw ReferatError.badQuery(query: typed, reason: error.message)
         }
     }

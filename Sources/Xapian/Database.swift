@@ -132,8 +132,9 @@ public class Database {
     /// Writes a compacted copy of the committed database into `destination`, a directory that
     /// must not hold a database yet; document ids are kept.
     public func compact(into destination: String) throws(XapianError) {
-        // Compactor::FULL | DBCOMPACT_NO_RENUMBER: tightly packed blocks, the same docids.
-        try check { xap_database_compact(handle, destination, 1 | 4, $0) }
+        // Tightly packed blocks, the same docids.
+        let flags = XAP_COMPACT_FULL.rawValue | XAP_DBCOMPACT_NO_RENUMBER.rawValue
+        try check { xap_database_compact(handle, destination, flags, $0) }
     }
 
     /// Terms that have synonyms, starting with `prefix`.

@@ -61,9 +61,11 @@ public final class MSet {
     public struct SnippetFlags: OptionSet, Sendable {
         public let rawValue: UInt32
         public init(rawValue: UInt32) { self.rawValue = rawValue }
-        public static let backgroundModel = SnippetFlags(rawValue: 1)
-        public static let exhaustive = SnippetFlags(rawValue: 2)
-        public static let emptyWithoutMatch = SnippetFlags(rawValue: 4)
+        private init(_ flag: xap_snippet_flag) { rawValue = flag.rawValue }
+
+        public static let backgroundModel = SnippetFlags(XAP_SNIPPET_BACKGROUND_MODEL)
+        public static let exhaustive = SnippetFlags(XAP_SNIPPET_EXHAUSTIVE)
+        public static let emptyWithoutMatch = SnippetFlags(XAP_SNIPPET_EMPTY_WITHOUT_MATCH)
     }
 
     let handle: OpaquePointer

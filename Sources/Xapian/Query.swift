@@ -3,17 +3,50 @@ internal import CXapian
 /// An immutable Xapian query tree.
 public final class Query: CustomStringConvertible {
     /// Xapian::Query::op values.
-    public enum Operator: Int32, Sendable {
-        case and = 0
-        case or = 1
-        case andNot = 2
-        case xor = 3
-        case andMaybe = 4
-        case filter = 5
-        case near = 6
-        case phrase = 7
-        case elite = 10
-        case synonym = 13
+    public enum Operator: Sendable {
+        case and
+        case or
+        case andNot
+        case xor
+        case andMaybe
+        case filter
+        case near
+        case phrase
+        case elite
+        case synonym
+
+        var shimValue: xap_query_op {
+            switch self {
+            case .and: XAP_OP_AND
+            case .or: XAP_OP_OR
+            case .andNot: XAP_OP_AND_NOT
+            case .xor: XAP_OP_XOR
+            case .andMaybe: XAP_OP_AND_MAYBE
+            case .filter: XAP_OP_FILTER
+            case .near: XAP_OP_NEAR
+            case .phrase: XAP_OP_PHRASE
+            case .elite: XAP_OP_ELITE_SET
+            case .synonym: XAP_OP_SYNONYM
+            }
+        }
+    }
+
+    /// Which terms a wildcard keeps when more than its limit match (Xapian's WILDCARD_LIMIT_*).
+    public enum WildcardLimit: Sendable {
+        /// Matching more terms is an error.
+        case error
+        /// The first terms in byte order.
+        case first
+        /// The terms that index the most documents.
+        case mostFrequent
+
+        var shimValue: xap_wildcard_limit {
+            switch self {
+            case .error: XAP_WILDCARD_LIMIT_ERROR
+            case .first: XAP_WILDCARD_LIMIT_FIRST
+            case .mostFrequent: XAP_WILDCARD_LIMIT_MOST_FREQUENT
+            }
+        }
     }
 
     let handle: OpaquePointer
@@ -42,7 +75,7 @@ public final class Query: CustomStringConvertible {
     public convenience init(_ op: Operator, _ subqueries: [Query], parameter: Int = 0) throws(XapianError) {
         let handles: [OpaquePointer] = subqueries.map(\.handle)
         let handle = try handles.withUnsafeBufferPointer { buffer throws(XapianError) in
-            try check { xap_query_combine(op.rawValue, buffer.baseAddress, buffer.count, UInt32(parameter), $0) }
+            try check { xap_query_combine(op.shimValue, buffer.baseAddress, buffer.count, UInt32(parameter), $0) }
         }
         guard let handle else { throw XapianError.outOfMemory }
         self.init(handle: handle)
@@ -52,14 +85,22 @@ public final class Query: CustomStringConvertible {
     /// Documents whose value in `slot` lies within the bounds (byte-wise string comparison);
     /// either bound may be open.
     public convenience init(valueIn slot: UInt32, from lower: String?, to upper: String?) throws(XapianError) {
-        let op: Int32 =
+        let op =
             switch (lower, upper) {
-            case (.some, .some): 8  // OP_VALUE_RANGE
-            case (.some, nil): 11  // OP_VALUE_GE
-            case (nil, .some): 12  // OP_VALUE_LE
+            case (.some, .some): XAP_OP_VALUE_RANGE
+            case (.some, nil): XAP_OP_VALUE_GE
+            case (nil, .some): XAP_OP_VALUE_LE
             case (nil, nil): throw XapianError(type: "InvalidArgumentError", message: "a value range needs a bound")
             }
         let handle = try check { xap_query_new_value_range(op, slot, lower ?? "", upper ?? "", $0) }
+        guard let handle else { throw XapianError.outOfMemory }
+        self.init(handle: handle)
+    }
+
+    /// Terms starting with `pattern`, at most `maxExpansion` of them chosen by `limit`, OR-ed as
+    /// Xapian's OP_WILDCARD does.
+    public convenience init(wildcard pattern: String, maxExpansion: Int, limit: WildcardLimit) throws(XapianError) {
+        let handle = try check { xap_query_new_wildcard(pattern, UInt32(maxExpansion), limit.shimValue, $0) }
         guard let handle else { throw XapianError.outOfMemory }
         self.init(handle: handle)
     }

@@ -7,29 +7,40 @@ public final class QueryParser {
         public let rawValue: UInt32
         public init(rawValue: UInt32) { self.rawValue = rawValue }
 
-        public static let boolean = Flags(rawValue: 1)
-        public static let phrase = Flags(rawValue: 2)
-        public static let loveHate = Flags(rawValue: 4)
-        public static let booleanAnyCase = Flags(rawValue: 8)
-        public static let wildcard = Flags(rawValue: 16)
-        public static let pureNot = Flags(rawValue: 32)
-        public static let partial = Flags(rawValue: 64)
-        public static let spellingCorrection = Flags(rawValue: 128)
-        public static let synonym = Flags(rawValue: 256)
-        public static let autoSynonyms = Flags(rawValue: 512)
-        public static let autoMultiwordSynonyms = Flags(rawValue: 1024)
-        /// Xapian's FLAG_DEFAULT.
-        public static let `default`: Flags = [.phrase, .boolean, .loveHate]
+        private init(_ flag: xap_qp_flag) { rawValue = flag.rawValue }
+
+        public static let boolean = Flags(XAP_FLAG_BOOLEAN)
+        public static let phrase = Flags(XAP_FLAG_PHRASE)
+        public static let loveHate = Flags(XAP_FLAG_LOVEHATE)
+        public static let booleanAnyCase = Flags(XAP_FLAG_BOOLEAN_ANY_CASE)
+        public static let wildcard = Flags(XAP_FLAG_WILDCARD)
+        public static let pureNot = Flags(XAP_FLAG_PURE_NOT)
+        public static let partial = Flags(XAP_FLAG_PARTIAL)
+        public static let spellingCorrection = Flags(XAP_FLAG_SPELLING_CORRECTION)
+        public static let synonym = Flags(XAP_FLAG_SYNONYM)
+        public static let autoSynonyms = Flags(XAP_FLAG_AUTO_SYNONYMS)
+        public static let autoMultiwordSynonyms = Flags(XAP_FLAG_AUTO_MULTIWORD_SYNONYMS)
+        public static let `default` = Flags(XAP_FLAG_DEFAULT)
     }
 
     /// Xapian::QueryParser::stem_strategy values.
-    public enum StemmingStrategy: Int32, Sendable {
-        case none = 0
+    public enum StemmingStrategy: Sendable {
+        case none
         /// Stem words not starting with a capital letter, as "Z"-prefixed terms.
-        case some = 1
-        case all = 2
-        case allZ = 3
-        case someFullPositions = 4
+        case some
+        case all
+        case allZ
+        case someFullPositions
+
+        var shimValue: xap_stem_strategy {
+            switch self {
+            case .none: XAP_STEM_NONE
+            case .some: XAP_STEM_SOME
+            case .all: XAP_STEM_ALL
+            case .allZ: XAP_STEM_ALL_Z
+            case .someFullPositions: XAP_STEM_SOME_FULL_POS
+            }
+        }
     }
 
     let handle: OpaquePointer
@@ -45,31 +56,31 @@ public final class QueryParser {
         xap_queryparser_free(handle)
     }
 
-    public func setStemmer(_ stemmer: Stemmer, strategy: StemmingStrategy) {
-        xap_queryparser_set_stemmer(handle, stemmer.handle, strategy.rawValue)
+    public func setStemmer(_ stemmer: Stemmer, strategy: StemmingStrategy) throws(XapianError) {
+        try check { xap_queryparser_set_stemmer(handle, stemmer.handle, strategy.shimValue, $0) }
     }
 
     /// Words dropped from queries, except inside phrases.
     public func setStopWords(_ words: some Collection<String>) throws(XapianError) {
         try withCStringArray(Array(words)) { array, count throws(XapianError) in
-            xap_queryparser_set_stopwords(handle, array, count)
+            try check { xap_queryparser_set_stopwords(handle, array, count, $0) }
         }
     }
 
     /// The operator between words with none given; Xapian's default is OR.
-    public func setDefaultOperator(_ op: Query.Operator) {
-        xap_queryparser_set_default_op(handle, op.rawValue)
+    public func setDefaultOperator(_ op: Query.Operator) throws(XapianError) {
+        try check { xap_queryparser_set_default_op(handle, op.shimValue, $0) }
     }
 
     /// Needed for wildcards, spelling correction and synonyms.
-    public func setDatabase(_ database: Database) {
+    public func setDatabase(_ database: Database) throws(XapianError) {
+        try check { xap_queryparser_set_database(handle, database.handle, $0) }
         self.database = database
-        xap_queryparser_set_database(handle, database.handle)
     }
 
-    /// Caps the terms a wildcard expands to (most frequent kept), so `a*` cannot blow up.
-    public func setMaxWildcardExpansion(_ limit: Int) {
-        xap_queryparser_set_max_expansion(handle, UInt32(limit))
+    /// Caps the terms the parser's own wildcards expand to, choosing them by `limit`.
+    public func setMaxWildcardExpansion(_ maxExpansion: Int, limit: Query.WildcardLimit) throws(XapianError) {
+        try check { xap_queryparser_set_max_expansion(handle, UInt32(maxExpansion), limit.shimValue, $0) }
     }
 
     /// `field:word` searches terms with `prefix`; call twice for one field to search both.
@@ -87,15 +98,22 @@ public final class QueryParser {
         try check { xap_queryparser_add_date_range(handle, slot, field, Int32(epochYear), $0) }
     }
 
-    /// `field:pattern` matches words starting with `pattern` under each prefix (the
-    /// `maxExpansion` most frequent), without weight: it selects items, the other words rank them.
-    public func addUnweightedWildcardField(_ field: String, prefixes: [String], maxExpansion: Int)
-        throws(XapianError)
-    {
-        try withCStringArray(prefixes) { array, count throws(XapianError) in
-            try check {
-                xap_queryparser_add_unweighted_wildcard_field(handle, field, array, count, UInt32(maxExpansion), $0)
-            }
+    /// `field:text` is answered by `expand(text)`: a Xapian field processor written in Swift.
+    /// `expand` runs during `parse` on the caller's thread; when it throws, the parse fails with
+    /// a `.queryParser` error.
+    public func addFieldProcessor(_ field: String, expand: @escaping (String) throws -> Query) throws(XapianError) {
+        let context = Unmanaged.passRetained(FieldExpansion(expand)).toOpaque()
+        try check {
+            xap_queryparser_add_field_processor(
+                handle, field,
+                { context, text in
+                    let expansion = Unmanaged<FieldExpansion>.fromOpaque(context!).takeUnretainedValue()
+                    guard let query = try? expansion.expand(String(cString: text)) else { return nil }
+                    return xap_query_clone(query.handle)
+                },
+                context,
+                { context in Unmanaged<FieldExpansion>.fromOpaque(context!).release() },
+                $0)
         }
     }
 
@@ -115,3 +133,9 @@ public final class QueryParser {
 
 @available(*, unavailable, message: "Xapian handles are not thread-safe")
 extension QueryParser: Sendable {}
+
+/// A field processor's Swift closure, owned by the parser through the shim's context pointer.
+private final class FieldExpansion {
+    let expand: (String) throws -> Query
+    init(_ expand: @escaping (String) throws -> Query) { self.expand = expand }
+}

@@ -10,12 +10,12 @@ public final class WritableDatabase: Database {
         case create
         case open
 
-        var flags: Int32 {
+        var flag: xap_db_flag {
             switch self {
-            case .createOrOpen: 0x00
-            case .createOrOverwrite: 0x01
-            case .create: 0x02
-            case .open: 0x03
+            case .createOrOpen: XAP_DB_CREATE_OR_OPEN
+            case .createOrOverwrite: XAP_DB_CREATE_OR_OVERWRITE
+            case .create: XAP_DB_CREATE
+            case .open: XAP_DB_OPEN
             }
         }
     }
@@ -23,7 +23,7 @@ public final class WritableDatabase: Database {
     /// - Parameter waitForLock: block until another writer releases the lock (DB_RETRY_LOCK)
     ///   instead of failing at once.
     public init(path: String, mode: OpenMode = .createOrOpen, waitForLock: Bool = false) throws(XapianError) {
-        let flags = mode.flags | (waitForLock ? 0x40 : 0)
+        let flags = mode.flag.rawValue | (waitForLock ? XAP_DB_RETRY_LOCK.rawValue : 0)
         let handle = try check { xap_database_open_writable(path, flags, $0) }
         guard let handle else { throw XapianError.outOfMemory }
         super.init(handle: handle)
