@@ -144,15 +144,22 @@ public struct IndexLocation: Sendable {
 
     /// Takes the index's writer lock: one `referat index` at a time, for the whole run
     /// (including a rebuild, which writes a database Xapian's own lock does not cover).
-    /// The kernel drops it when the process ends, however it ends.
-    func lock(wait: Bool) throws -> IndexLock {
+    /// The kernel drops it when the process ends, however it ends. With `wait`, a lock held
+    /// elsewhere calls `whileWaiting` once, then blocks until it is free.
+    func lock(wait: Bool, whileWaiting: () -> Void = {}) throws -> IndexLock {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         let lockPath = file(Self.lockFileName)
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw posixError("cannot open \(lockPath)") }
-        while flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
+        var blocking = false
+        while flock(fd, LOCK_EX | (blocking ? 0 : LOCK_NB)) != 0 {
             let code = errno
             if code == EINTR { continue }
+            if code == EWOULDBLOCK, wait, !blocking {
+                whileWaiting()
+                blocking = true
+                continue
+            }
             close(fd)
             if code == EWOULDBLOCK { throw ReferatError.indexLocked(path: path) }
             throw posixError("cannot lock \(lockPath)", code: code)

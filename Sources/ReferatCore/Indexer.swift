@@ -125,7 +125,9 @@ public struct Indexer {
         var summary = IndexSummary()
         let (files, problems) = try corpus.scan()
         let location = IndexLocation(path: databasePath)
-        let lock = try location.lock(wait: options.waitForLock)
+        let lock = try location.lock(wait: options.waitForLock) {
+            logger.notice("waiting for another `referat index` to finish updating \(databasePath)")
+        }
         defer { withExtendedLifetime(lock) {} }
 
         // Under the lock: leftovers of a rebuild that never finished are not the index.

@@ -21,10 +21,18 @@ final class LogCollector: @unchecked Sendable {
         Logger(label: "test") { _ in Handler(collector: self) }
     }
 
+    /// Called with each message as it is logged (on the logging thread).
+    private let onMessage: @Sendable (String) -> Void
+
+    init(onMessage: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.onMessage = onMessage
+    }
+
     func append(_ line: String) {
         lock.lock()
         lines.append(line)
         lock.unlock()
+        onMessage(line)
     }
 
     struct Handler: LogHandler {
@@ -226,18 +234,23 @@ let smallMinutes = """
         var held: IndexLock? = try IndexLocation(path: corpus.index).lock(wait: false)
         let root = corpus.root
         let index = corpus.index
+        let waiting = DispatchSemaphore(value: 0)
+        let log = LogCollector { if $0.contains("waiting for another `referat index`") { waiting.signal() } }
         let result = ResultBox()
+        let finished = DispatchSemaphore(value: 0)
         let thread = Thread {
-            let indexer = Indexer(corpusRoot: root, databasePath: index, options: IndexOptions(waitForLock: true))
+            var indexer = Indexer(corpusRoot: root, databasePath: index, options: IndexOptions(waitForLock: true))
+            indexer.logger = log.logger
             result.set(Result { try indexer.run() })
+            finished.signal()
         }
         thread.start()
-        Thread.sleep(forTimeInterval: 0.5)
+        // The indexer says it waits, then blocks in flock until the lock is released.
+        #expect(waiting.wait(timeout: .now() + 60) == .success, "the indexer says it is waiting")
         #expect(result.get() == nil, "waits while the lock is held")
         held = nil
         _ = held
-        let deadline = Date().addingTimeInterval(30)
-        while result.get() == nil, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(finished.wait(timeout: .now() + 60) == .success)
         let summary = try #require(try result.get()?.get())
         #expect(summary.added == 1)
     }
@@ -341,7 +354,9 @@ let smallMinutes = """
         let stop = ResultBox()
         let failures = LogCollector()
         let searches = Counter()
+        let readerDone = DispatchSemaphore(value: 0)
         let reader = Thread {
+            defer { readerDone.signal() }
             do {
                 let longLived = try Searcher(databasePath: index)
                 while stop.get() == nil {
@@ -365,7 +380,7 @@ let smallMinutes = """
         }
         _ = try corpus.indexer(IndexOptions(rebuild: true, batchSize: 1)).run()
         stop.set(.success(IndexSummary()))
-        while !(reader.isFinished) { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(readerDone.wait(timeout: .now() + 60) == .success)
         #expect(failures.messages.isEmpty, "\(failures.messages)")
         #expect(searches.value > 0)
     }
