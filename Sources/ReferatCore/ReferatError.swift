@@ -7,8 +7,18 @@ public enum ReferatError: Error, CustomStringConvertible, Equatable {
     case indexLocked(path: String)
     case corpusMissing(path: String)
     case badQuery(query: String, reason: String)
+    /// A query that parses but that Xapian cannot run.
+    case unsupportedQuery(query: String, reason: String)
     case badParameter(name: String, reason: String)
     case wordListMissing(reason: String)
+
+    /// The request itself was at fault (its query or a parameter), not the index or the machine.
+    public var isAboutTheRequest: Bool {
+        switch self {
+        case .badQuery, .unsupportedQuery, .badParameter: true
+        default: false
+        }
+    }
 
     public var description: String {
         switch self {
@@ -22,6 +32,8 @@ public enum ReferatError: Error, CustomStringConvertible, Equatable {
             "no corpus directory at \(path)"
         case .badQuery(let query, let reason):
             "cannot parse the query \"\(query)\": \(reason)"
+        case .unsupportedQuery(let query, let reason):
+            "cannot run the query \"\(query)\": \(reason)"
         case .badParameter(let name, let reason):
             "bad \(name): \(reason)"
         case .wordListMissing(let reason):

@@ -112,6 +112,15 @@ public final class Searcher {
     }
 
     private func run(_ request: SearchRequest) throws -> SearchResponse {
+        do {
+            return try match(request)
+        } catch let error as XapianError where error.kind == .unimplemented {
+            // The query parsed, but Xapian cannot run it: the user's input, not the index.
+            throw ReferatError.unsupportedQuery(query: request.query, reason: error.message)
+        }
+    }
+
+    private func match(_ request: SearchRequest) throws -> SearchResponse {
         let query = try builder.query(for: request)
         let enquire = try Enquire(database: database)
         try enquire.setQuery(query)

@@ -45,6 +45,10 @@ public struct ServerError: HTTPResponseError, CustomStringConvertible, Equatable
             self.init(
                 status: .badRequest, message: error.description,
                 danish: "Søgningen kunne ikke forstås. Tjek anførselstegn, parenteser og AND/OR/NOT.")
+        case .unsupportedQuery:
+            self.init(
+                status: .badRequest, message: error.description,
+                danish: "Søgningen kan ikke udføres, fx et jokertegn (*) inden for NEAR eller ADJ.")
         case .badParameter(let name, _):
             let label = Self.danishNames[name] ?? name
             self.init(

@@ -14,8 +14,16 @@ struct SearchCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The query.")
-    var query: String
+    @Argument(help: "The query; with --batch, a file of queries (default: standard input).")
+    var query: String?
+
+    @Flag(
+        help: """
+            Answer one query per line (from the file named, or standard input) with one JSON object \
+            per line: the --json object plus "line"; a query that cannot be run gives \
+            {"line", "query", "error"} and the next line is answered. The index is opened once.
+            """)
+    var batch = false
 
     @OptionGroup var database: DatabaseOptions
 
@@ -41,6 +49,9 @@ struct SearchCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
+        if !batch, query == nil {
+            throw ValidationError("Missing expected argument '<query>'")
+        }
         for (name, value) in [("--from", from), ("--to", to)] {
             if let value, MeetingDate(iso: value) == nil {
                 throw ValidationError("\(name) must be a date as YYYY-MM-DD, not \"\(value)\"")
@@ -49,26 +60,112 @@ struct SearchCommand: ParsableCommand {
         // The searcher's own checks (limit, offset, query length, from before to), reported as
         // option errors (exit 64) before any index is opened.
         do {
-            try request.validate()
+            try request(for: batch ? "" : query ?? "").validate()
         } catch let error as ReferatError {
             throw ValidationError(error.description)
         }
     }
 
-    private var request: SearchRequest {
+    private func request(for query: String) -> SearchRequest {
         SearchRequest(
             query: query, limit: limit, offset: offset, cluster: cluster, forum: forum,
             from: from.flatMap(MeetingDate.init(iso:)), to: to.flatMap(MeetingDate.init(iso:)))
     }
 
     func run() throws {
-        let response = try Searcher(databasePath: database.db).search(request)
+        let searcher = try Searcher(databasePath: database.db)
+        if batch {
+            try runBatch(searcher)
+            return
+        }
+        let response = try searcher.search(request(for: query ?? ""))
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(response), as: UTF8.self))
+            print(String(decoding: try Self.encoder.encode(response), as: UTF8.self))
         } else {
             print(HumanOutput(response: response, useColor: isatty(STDOUT_FILENO) != 0).text, terminator: "")
+        }
+    }
+}
+
+extension SearchCommand {
+    static let encoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// One JSON line per input line. A query the searcher refuses is that line's error; any
+    /// other failure (the index became unreadable) ends the run.
+    private func runBatch(_ searcher: Searcher) throws {
+        let input: FileHandle
+        if let path = query {
+            guard let file = FileHandle(forReadingAtPath: path) else {
+                throw ValidationError("cannot read the batch file \(path)")
+            }
+            input = file
+        } else {
+            input = FileHandle.standardInput
+        }
+        var number = 0
+        for line in InputLines(input) {
+            number += 1
+            let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { continue }
+            let answer: BatchAnswer
+            do {
+                answer = .response(line: number, try searcher.search(request(for: text)))
+            } catch let error as ReferatError where error.isAboutTheRequest {
+                answer = .error(line: number, query: text, message: error.description)
+            }
+            FileHandle.standardOutput.write(try Self.encoder.encode(answer) + Data("\n".utf8))
+        }
+    }
+}
+
+/// One line of `referat search --batch`: the `--json` object plus the input line's number, or
+/// the line's error.
+enum BatchAnswer: Encodable {
+    case response(line: Int, SearchResponse)
+    case error(line: Int, query: String, message: String)
+
+    private enum Keys: String, CodingKey { case line, query, error }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        switch self {
+        case .response(let line, let response):
+            try container.encode(line, forKey: .line)
+            try response.encode(to: encoder)
+        case .error(let line, let query, let message):
+            try container.encode(line, forKey: .line)
+            try container.encode(query, forKey: .query)
+            try container.encode(message, forKey: .error)
+        }
+    }
+}
+
+/// The lines of a file or stream as they arrive (a script may write queries one at a time).
+struct InputLines: Sequence, IteratorProtocol {
+    private let handle: FileHandle
+    private var buffer = Data()
+    private var ended = false
+
+    init(_ handle: FileHandle) { self.handle = handle }
+
+    mutating func next() -> String? {
+        while true {
+            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = buffer[buffer.startIndex..<newline]
+                buffer.removeSubrange(buffer.startIndex...newline)
+                return String(decoding: line, as: UTF8.self)
+            }
+            if ended {
+                guard !buffer.isEmpty else { return nil }
+                defer { buffer.removeAll() }
+                return String(decoding: buffer, as: UTF8.self)
+            }
+            let chunk = handle.availableData
+            if chunk.isEmpty { ended = true } else { buffer.append(chunk) }
         }
     }
 }

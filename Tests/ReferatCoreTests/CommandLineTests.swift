@@ -15,7 +15,9 @@ struct ReferatBinary {
         return directory.appendingPathComponent("referat")
     }()
 
-    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func run(_ arguments: [String], input: String? = nil) throws -> (
+        status: Int32, stdout: String, stderr: String
+    ) {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -23,7 +25,11 @@ struct ReferatBinary {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        process.standardInput = stdin
         try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -46,18 +52,73 @@ struct ReferatBinary {
         #expect(result.status == 0)
     }
 
+    @Test func batchAnswersEachLineAndCarriesOnAfterABadQuery() throws {
+        let result = try ReferatBinary.run(
+            ["search", "--batch", "--limit", "3", "--db", SampleIndex.path], input: "IPS\nIPS AND\n\npalliation\r\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] ?? [:]
+        }
+        #expect(lines.map { $0["line"] as? Int } == [1, 2, 4])
+        #expect(lines[0]["query"] as? String == "IPS")
+        #expect((lines[0]["results"] as? [Any])?.count == 3)
+        #expect((lines[1]["error"] as? String)?.hasPrefix("cannot parse the query \"IPS AND\"") == true)
+        #expect(lines[1]["results"] == nil)
+        #expect(lines[2]["query"] as? String == "palliation")
+        // The same object as a single --json search, plus the line number.
+        let single = try ReferatBinary.run(["search", "palliation", "--limit", "3", "--json", "--db", SampleIndex.path])
+        let expected = try JSONSerialization.jsonObject(with: Data(single.stdout.utf8))
+        var batched = lines[2]
+        #expect(batched.removeValue(forKey: "line") as? Int == 4)
+        #expect(
+            try JSONSerialization.data(withJSONObject: batched, options: .sortedKeys)
+                == JSONSerialization.data(withJSONObject: expected, options: .sortedKeys))
+    }
+
+    @Test func batchReadsAFileArgument() throws {
+        let directory = TemporaryDirectory()
+        let file = directory.path("queries.txt")
+        try "IPS\nKL\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try ReferatBinary.run(["search", "--batch", file, "--db", SampleIndex.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").count == 2)
+        let missing = try ReferatBinary.run(["search", "--batch", directory.path("none.txt"), "--db", SampleIndex.path])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("cannot read the batch file"), "\(missing.stderr)")
+    }
+
+    /// Each documented failure of `referat search` and `referat index` (README, "Exit status"):
+    /// its exact exit status and its one line on standard error.
+    struct Failure: Sendable, CustomStringConvertible {
+        let arguments: [String]
+        let status: Int32
+        let message: String
+        var description: String { arguments.joined(separator: " ") }
+    }
+
     @Test(arguments: [
-        ["search", "IPS AND"],
-        ["search", "x", "--db", "/nonexistent/index"],
-        ["search", "x", "--from", "2024-13-01"],
-        ["search", "x", "--limit", "0"],
-        ["index", "/nonexistent/corpus", "--db", "/tmp/referat-never"],
+        Failure(arguments: ["search", "IPS AND"], status: 1, message: "Error: cannot parse the query \"IPS AND\": "),
+        Failure(
+            arguments: ["search", "Sø* ADJ x"], status: 1, message: "Error: cannot run the query \"Sø* ADJ x\": "),
+        Failure(
+            arguments: ["search", "x", "--db", "/nonexistent/index"], status: 1,
+            message: "Error: no index at /nonexistent/index: run `referat index` first"),
+        Failure(
+            arguments: ["search", "x", "--from", "2024-13-01"], status: 64,
+            message: "Error: --from must be a date as YYYY-MM-DD, not \"2024-13-01\""),
+        Failure(
+            arguments: ["search", "x", "--limit", "0"], status: 64,
+            message: "Error: bad limit: must be between 1 and 100"),
+        Failure(
+            arguments: ["index", "/nonexistent/corpus", "--db", "/tmp/referat-never"], status: 1,
+            message: "Error: no corpus directory at /nonexistent/corpus"),
     ])
-    func errorsAreOneLineAndNonZero(arguments: [String]) throws {
-        let withDB = arguments.contains("--db") ? arguments : arguments + ["--db", SampleIndex.path]
-        let result = try ReferatBinary.run(withDB)
-        #expect(result.status != 0)
+    func eachFailureHasItsExitStatusAndOneLine(failure: Failure) throws {
+        let arguments = failure.arguments.contains("--db") ? failure.arguments : failure.arguments + ["--db", SampleIndex.path]
+        let result = try ReferatBinary.run(arguments)
+        #expect(result.status == failure.status, "\(result.stderr)")
         let lines = result.stderr.split(separator: "\n").filter { !$0.hasPrefix("Usage") && !$0.hasPrefix("  See") }
         #expect(lines.count == 1, "\(result.stderr)")
+        #expect(lines.first?.hasPrefix(failure.message) == true, "\(result.stderr)")
     }
 }

@@ -115,6 +115,7 @@ import Testing
             ([("q", "IPS AND")], "parse"),
             ([("q", "IPS NOT")], "parse"),
             ([("q", "AND")], "parse"),
+            ([("q", "Sø* ADJ x")], "cannot run"),
         ] as [([(String, String)], String)])
     func badParametersAre400(parameters: [(String, String)], named: String) async throws {
         try await SampleIndex.app().test(.router) { client in
