@@ -1,0 +1,53 @@
+import DanishText
+
+/// Reads the organisation that publishes the minutes — a region ("Region Syddanmark") or a
+/// municipality ("Stevns Kommune") — when the page states it: the organisations named in the
+/// title and the lines before the first item ("Region SyddanmarkTil forsiden", "Stevns Kommunes
+/// mødekalender"), if they are all one. A name after a comma is a participant's affiliation
+/// ("Direktør Søren Liner, Herning kommune"), not the publisher, and is not counted. Otherwise
+/// nil: names in the agenda items, or two organisations, state no publisher.
+enum OrganisationReader {
+    private static let regions = ["Nordjylland", "Midtjylland", "Syddanmark", "Sjælland", "Hovedstaden"]
+
+    static func organisation(_ document: SourceDocument, preambleEnd: Int) -> String? {
+        var named: Set<String> = []
+        for line in document.lines.prefix(max(0, preambleEnd)) where !line.isBlank && mayName(line.labelKey) {
+            named.formUnion(organisations(in: Normalizer.cleanLine(line.shape.inner)))
+        }
+        return named.count == 1 ? named.first : nil
+    }
+
+    /// Cheap test on the lower-cased line.
+    private static func mayName(_ key: String) -> Bool {
+        key.utf8.count >= 7 && (key.contains("region") || key.contains("kommune"))
+    }
+
+    /// "Region <name>" (the name may have text glued after it), "<Name> Kommune(s)"; not after a comma.
+    static func organisations(in text: String) -> [String] {
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        var found: [String] = []
+        for (index, word) in words.enumerated() {
+            let afterComma = index > 0 && words[index - 1].hasSuffix(",")
+            if word == "Region", index + 1 < words.count,
+                let region = regions.first(where: { words[index + 1].hasPrefix($0) }), !afterComma
+            {
+                let rest = words[index + 1].dropFirst(region.count)
+                // "Syddanmarks" (genitive) or "SyddanmarkTil" (glued): the name ends there.
+                if rest.isEmpty || rest == "s" || rest.first?.isUppercase == true || rest.first?.isPunctuation == true {
+                    found.append("Region " + region)
+                }
+            }
+            let key = word.lowercased().trimmingPunctuation
+            if key == "kommune" || key == "kommunes", index > 0 {
+                let name = words[index - 1]
+                let nameAfterComma = index > 1 && words[index - 2].hasSuffix(",")
+                if let first = name.first, first.isUppercase, name.allSatisfy({ $0.isLetter || $0 == "-" }),
+                    !nameAfterComma, !["Region", "Den", "Hver", "Alle"].contains(name)
+                {
+                    found.append(name + " Kommune")
+                }
+            }
+        }
+        return found
+    }
+}
