@@ -83,7 +83,8 @@ struct MetadataTests {
         (lines("Region SyddanmarkTil forsiden", "", "Udvalget - Referat"), "Region Syddanmark"),
         (lines("Referat", "Se Stevns Kommunes mødekalender"), "Stevns Kommune"),
         (lines("Referat", "Deltagere:", "Direktør Søren Liner, Herning kommune"), nil),
-        (lines("Referat fra Region Hovedstaden og Region Sjælland"), nil),
+        (lines("Referat", "Fra Region Nordjylland", "Charlotte Fuglesang, direktør"), nil),
+        (lines("Referat", "Aftale mellem Region Hovedstaden og Region Sjælland"), nil),
         (lines("Referat", "", "## 1. Orientering", "Faxe Kommune har sendt et brev.", "## 2. Eventuelt", "Intet."), nil),
         (lines("Referat Ballerup Kommune", "Resumé Kommunernes anliggender"), "Ballerup Kommune"),
     ]
