@@ -103,9 +103,10 @@ enum DateScanner {
     private static func matchMonthFirst(_ c: [Character], at start: Int) -> DateMention? {
         var i = start
         while i < c.count, c[i].isLetter { i += 1 }
-        guard let month = DanishCalendar.month(fullName: String(c[start..<i])), i < c.count, c[i] == " " else {
-            return nil
-        }
+        // Most words are no month: only a word of a month name's length followed by a digit is looked up.
+        guard (3...9).contains(i - start), i + 1 < c.count, c[i] == " ", c[i + 1].isASCIIDigit,
+            let month = DanishCalendar.month(fullName: String(c[start..<i]))
+        else { return nil }
         i += 1
         let d = digits(c, &i)
         guard (1...2).contains(d.count) else { return nil }

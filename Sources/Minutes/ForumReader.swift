@@ -29,7 +29,7 @@ enum ForumReader {
     ]
     private static let labels = ["udvalg", "forum"]
 
-    /// The forum of an "Udvalg"/"Forum" label line among `lines` (see the type's rule 1).
+    /// The forum of an "Udvalg"/"Forum" label line before the first item (see the type's rule 1).
     static func labelled(_ document: SourceDocument, preambleEnd: Int) -> String? {
         for line in document.lines.prefix(max(0, preambleEnd)) where !line.isBlank {
             guard let label = labels.first(where: { line.labelKey.hasPrefix($0) }) else { continue }

@@ -33,18 +33,26 @@ struct MeetingStatement: Sendable, Equatable {
 
     /// Cheap test on the lower-cased line: a word of a statement, or a comma before a digit.
     private static func mayState(_ key: String) -> Bool {
-        let bytes = Array(key.utf8)
-        let møde = Array("møde".utf8)
-        let beslutning = Array("beslutning".utf8)
-        for i in bytes.indices {
-            if bytes[i...].starts(with: møde) || bytes[i...].starts(with: beslutning) { return true }
-            if bytes[i] == UInt8(ascii: ","), i + 2 < bytes.count, bytes[i + 2] >= UInt8(ascii: "0"),
-                bytes[i + 2] <= UInt8(ascii: "9")
-            {
+        var key = key
+        return key.withUTF8 { bytes in
+            let møde: [UInt8] = Array("møde".utf8)
+            let beslutning: [UInt8] = Array("beslutning".utf8)
+            func matches(_ word: [UInt8], at i: Int) -> Bool {
+                guard i + word.count <= bytes.count else { return false }
+                for k in word.indices where bytes[i + k] != word[k] { return false }
                 return true
             }
+            for i in bytes.indices {
+                switch bytes[i] {
+                case UInt8(ascii: "m"): if matches(møde, at: i) { return true }
+                case UInt8(ascii: "b"): if matches(beslutning, at: i) { return true }
+                case UInt8(ascii: ","):
+                    if i + 2 < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i + 2]) { return true }
+                default: break
+                }
+            }
+            return false
         }
-        return false
     }
 
     /// Words before "møde" that make it another meeting than the one minuted.
@@ -56,7 +64,15 @@ struct MeetingStatement: Sendable, Equatable {
         let text: String
         let start: Int
         let end: Int
-        var key: String { text.lowercased().trimmingPunctuation }
+        /// Lower case, without the punctuation around it.
+        let key: String
+
+        init(text: String, start: Int, end: Int) {
+            self.text = text
+            self.start = start
+            self.end = end
+            key = text.lowercased().trimmingPunctuation
+        }
     }
 
     static func statements(in text: String, line: Int, nextLineDate: () -> MeetingDate?) -> [MeetingStatement] {
