@@ -25,9 +25,11 @@ enum DateScanner {
         while i < chars.count {
             let startsWord = i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber)
             let mention =
-                !startsWord ? nil
-                : chars[i].isASCIIDigit ? match(chars, at: i)
-                : chars[i].isLetter ? matchMonthFirst(chars, at: i) : nil
+                !startsWord
+                ? nil
+                : chars[i].isASCIIDigit
+                    ? match(chars, at: i)
+                    : chars[i].isLetter ? matchMonthFirst(chars, at: i) : nil
             if let mention {
                 found.append(mention)
                 i = mention.end
@@ -54,7 +56,9 @@ enum DateScanner {
         let words = rest.lowercased().split { !$0.isLetter }
         guard words.allSatisfy({ $0 == "kl" }) else { return nil }
         // Digits only in times: "13:00", "kl. 14.00 - 16.00", never another date or a number.
-        let numbers = rest.split { !$0.isASCIIDigit && $0 != ":" && $0 != "." }.filter { $0.contains { $0.isASCIIDigit } }
+        let numbers = rest.split { !$0.isASCIIDigit && $0 != ":" && $0 != "." }.filter {
+            $0.contains { $0.isASCIIDigit }
+        }
         return numbers.allSatisfy(isTime) ? mention : nil
     }
 

@@ -57,7 +57,9 @@ enum MeetingDateReader {
         return key(a) == key(b)
     }
 
-    private static let labels = ["mødedato", "mødetidspunkt", "starttidspunkt", "tidspunkt", "tid og sted", "dato", "tid"]
+    private static let labels = [
+        "mødedato", "mødetidspunkt", "starttidspunkt", "tidspunkt", "tid og sted", "dato", "tid",
+    ]
 
     /// The text after a date label that opens the line, or nil when the line has none.
     static func labelValue(_ line: SourceLine) -> String? {

@@ -35,7 +35,7 @@ struct MeetingStatement: Sendable, Equatable {
     private static func mayState(_ key: String) -> Bool {
         var key = key
         return key.withUTF8 { bytes in
-            let møde: [UInt8] = Array("møde".utf8)
+            let meeting: [UInt8] = Array("møde".utf8)
             let beslutning: [UInt8] = Array("beslutning".utf8)
             func matches(_ word: [UInt8], at i: Int) -> Bool {
                 guard i + word.count <= bytes.count else { return false }
@@ -44,10 +44,12 @@ struct MeetingStatement: Sendable, Equatable {
             }
             for i in bytes.indices {
                 switch bytes[i] {
-                case UInt8(ascii: "m"): if matches(møde, at: i) { return true }
+                case UInt8(ascii: "m"): if matches(meeting, at: i) { return true }
                 case UInt8(ascii: "b"): if matches(beslutning, at: i) { return true }
                 case UInt8(ascii: ","):
-                    if i + 2 < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i + 2]) { return true }
+                    if i + 2 < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i + 2]) {
+                        return true
+                    }
                 default: break
                 }
             }
@@ -109,7 +111,8 @@ struct MeetingStatement: Sendable, Equatable {
                 if let before, otherMeeting.contains(before.key) { continue }
                 if index + 1 < words.count, words[index + 1].key == "i", word.text.last?.isLetter == true {
                     guard let (end, name) = forum(from: index + 2) else { continue }
-                    let date = end == chars.count || chars[end...].allSatisfy(\.isWhitespace) ? nextLineDate() : dateAfter(end)
+                    let date =
+                        end == chars.count || chars[end...].allSatisfy(\.isWhitespace) ? nextLineDate() : dateAfter(end)
                     if let date { found.append(MeetingStatement(kind: .meeting, forum: name, date: date, line: line)) }
                 } else if key == "møde", let name = genitive(words, before: index), let date = dateAfter(word.end) {
                     found.append(MeetingStatement(kind: .meeting, forum: name, date: date, line: line))

@@ -76,7 +76,8 @@ struct DateTests {
         // Forms of web agenda systems and other publishers.
         DateCase(
             rule: "\"den <date> kl.\" after \"Referat / til / mødet i …\" lines",
-            text: lines("Referat", "til", "mødet i Sundhedsstyregruppen", "den 27. januar 2023 kl. 12:00", "i Lokale 1"),
+            text: lines(
+                "Referat", "til", "mødet i Sundhedsstyregruppen", "den 27. januar 2023 kl. 12:00", "i Lokale 1"),
             date: "2023-01-27", source: .explicit),
         DateCase(
             rule: "the meeting line with no forum: \"til / mødet i / den …\"",
@@ -92,7 +93,8 @@ struct DateTests {
             date: "2022-01-04", source: .explicit),
         DateCase(
             rule: "weekday and comma, no dot after the day, a label alone above",
-            text: lines("Socialudvalget", "Referat", "Udvalg:", "Dato:", "Mandag, 11 januar, 2021 - 19:00", "Lokation:"),
+            text: lines(
+                "Socialudvalget", "Referat", "Udvalg:", "Dato:", "Mandag, 11 januar, 2021 - 19:00", "Lokation:"),
             date: "2021-01-11", source: .explicit),
         DateCase(
             rule: "day, month name and year between hyphens",
@@ -100,7 +102,8 @@ struct DateTests {
             date: "2002-05-15", source: .explicit),
         DateCase(
             rule: "STARTTIDSPUNKT label with the value on a later line",
-            text: lines("UDVALG", "", "Forretningsudvalget", "", "STARTTIDSPUNKT", "", "06-03-2018 10:00:00", "",
+            text: lines(
+                "UDVALG", "", "Forretningsudvalget", "", "STARTTIDSPUNKT", "", "06-03-2018 10:00:00", "",
                 "SLUTTIDSPUNKT", "", "07-03-2018 14:00:00"),
             date: "2018-03-06", source: .explicit),
         DateCase(

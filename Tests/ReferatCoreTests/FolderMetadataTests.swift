@@ -41,7 +41,8 @@ let unlabelledMinutes = """
         #expect((stated.cluster, stated.forum) == ("Nord", "Klyngestyregruppe"), "the text states these")
         #expect(stated.organisation == "Region Nordjylland")
 
-        #expect(Set(try corpus.hits("organisation:region-nordjylland kvarkmøllerne")) == ["top.md#1", "drift/inner.md#1"])
+        #expect(
+            Set(try corpus.hits("organisation:region-nordjylland kvarkmøllerne")) == ["top.md#1", "drift/inner.md#1"])
         #expect(try corpus.hits("forum:driftsforum") == ["drift/inner.md#1", "drift/inner.md#2"])
     }
 
