@@ -7,8 +7,8 @@ import Minutes
 /// the nearest folder's file that gives it wins; the text's own statement wins over all of
 /// them. Every key is optional; a value is a string.
 ///
-/// A `referat.json` that is not a JSON object, or has an unknown key or a value that is not a
-/// string, is ignored as a whole with one warning naming the file and the key; the files below
+/// A `referat.json` that cannot be read, is not a JSON object, or has an unknown key or a value
+/// that is not a string, is ignored as a whole with one warning naming the file and the key; the files below
 /// it are indexed without it (outer folders' files still apply). Its content is part of each
 /// file's fingerprint, so changing it re-indexes the files below it.
 struct FolderMetadata: Sendable, Equatable {
@@ -82,9 +82,13 @@ struct FolderMetadata: Sendable, Equatable {
         func ownMetadata(_ folder: String) -> FolderMetadata? {
             if let known = own[folder] { return known }
             let relative = folder.isEmpty ? fileName : folder + "/" + fileName
+            let path = root.appendingPathComponent(relative).path
             var metadata: FolderMetadata?
-            if let data = FileManager.default.contents(atPath: root.appendingPathComponent(relative).path) {
-                do {
+            if FileManager.default.fileExists(atPath: path) {
+                do throws(FolderMetadataError) {
+                    guard let data = FileManager.default.contents(atPath: path) else {
+                        throw FolderMetadataError(path: relative, problem: "cannot read the file")
+                    }
                     metadata = try parse(data, path: relative)
                 } catch {
                     problems.append(error)

@@ -51,11 +51,17 @@ let unlabelledMinutes = """
         (#"{"forum": 3}"#, #"key "forum" must be a non-empty string"#),
         (#"["Nord"]"#, "not a JSON object"),
         (#"{"forum": "#, "not valid JSON"),
+        ("directory", "cannot read the file"),
     ])
     func aMalformedFileIsOneWarningNamingFileAndKeyAndIsIgnored(json: String, problem: String) throws {
         let corpus = try TestCorpus(samples: false)
         try corpus.write("referat.json", #"{"organisation": "Faxe Kommune"}"#)
-        try corpus.write("social/referat.json", json)
+        if json == "directory" {
+            try FileManager.default.createDirectory(
+                at: corpus.root.appendingPathComponent("social/referat.json"), withIntermediateDirectories: true)
+        } else {
+            try corpus.write("social/referat.json", json)
+        }
         try corpus.write("social/a.md", unlabelledMinutes)
         let logs = LogCollector()
         let summary = try corpus.indexer(logs: logs).run()
