@@ -19,6 +19,14 @@ enum DanishCalendar {
         return months.firstIndex { $0.contains(key) }.map { $0 + 1 }
     }
 
+    /// 1…12 for a full month name in any case ("Marts"), else nil: where a name alone makes a
+    /// date ("Marts 3, 2016"), an abbreviation ("mar", "jun") is too likely another word.
+    static func month(fullName word: some StringProtocol) -> Int? {
+        guard (3...9).contains(word.count) else { return nil }
+        let key = word.lowercased()
+        return months.firstIndex { $0[0] == key }.map { $0 + 1 }
+    }
+
     /// 1 (Monday) … 7 (Sunday) for a weekday name in any case, else nil.
     static func weekday(named word: some StringProtocol) -> Int? {
         let key = word.lowercased().trimmingCharacters(in: .punctuationCharacters)

@@ -1,5 +1,6 @@
 /// A date written in Danish in running text: "6. Maj 2022", "Torsdag d. 24. august 2023",
-/// "Mandag den 10.januar", "28-11-2024", "28.10.2022", "2022-05-06".
+/// "Mandag den 10.januar", "28-11-2024", "28.10.2022", "2022-05-06", and as web agenda systems
+/// write it: "04. januar, 2022", "Mandag, 11 januar, 2021", "15-maj-2002", "Torsdag, Marts 3, 2016".
 struct DateMention: Sendable, Equatable {
     let day: Int
     let month: Int
@@ -22,8 +23,14 @@ enum DateScanner {
         var found: [DateMention] = []
         var i = 0
         while i < chars.count {
-            let startsNumber = chars[i].isASCIIDigit && (i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber))
-            if startsNumber, let mention = match(chars, at: i) {
+            let startsWord = i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber)
+            let mention =
+                !startsWord
+                ? nil
+                : chars[i].isASCIIDigit
+                    ? match(chars, at: i)
+                    : chars[i].isLetter ? matchMonthFirst(chars, at: i) : nil
+            if let mention {
                 found.append(mention)
                 i = mention.end
             } else {
@@ -41,10 +48,28 @@ enum DateScanner {
         return Array(text)[..<mention.start].contains { $0.isLetter || $0.isNumber } ? nil : mention
     }
 
-    /// A mention that is all of the text but punctuation: a bare date line.
+    /// A mention that is all of the text but punctuation and a time of day ("kl. 10:15",
+    /// "13:00", "- 19:00", "10:00:00"): a bare date line.
     static func whole(_ text: String) -> DateMention? {
         guard let mention = leading(in: text) else { return nil }
-        return Array(text)[mention.end...].contains { $0.isLetter || $0.isNumber } ? nil : mention
+        let rest = String(Array(text)[mention.end...])
+        let words = rest.lowercased().split { !$0.isLetter }
+        guard words.allSatisfy({ $0 == "kl" }) else { return nil }
+        // Digits only in times: "13:00", "kl. 14.00 - 16.00", never another date or a number.
+        let numbers = rest.split { !$0.isASCIIDigit && $0 != ":" && $0 != "." }.filter {
+            $0.contains { $0.isASCIIDigit }
+        }
+        return numbers.allSatisfy(isTime) ? mention : nil
+    }
+
+    /// "10:15", "14.00", "10:00:00".
+    private static func isTime(_ text: Substring) -> Bool {
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ":" || $0 == "." })
+        guard (2...3).contains(parts.count),
+            parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy { $0.isASCIIDigit } }),
+            let hour = Int(parts[0]), hour < 24
+        else { return false }
+        return parts.dropFirst().allSatisfy { $0.count == 2 && Int($0)! < 60 }
     }
 
     private static func match(_ c: [Character], at start: Int) -> DateMention? {
@@ -74,6 +99,34 @@ enum DateScanner {
                 return nil
             }
         }
+        return mention(day: day, month: month, year: year, in: c, from: start, to: i)
+    }
+
+    /// "Marts 3, 2016", "Torsdag, Marts 3, 2016": a full month name, the day and the year (the
+    /// year is required: "marts 3 gange" is no date).
+    private static func matchMonthFirst(_ c: [Character], at start: Int) -> DateMention? {
+        var i = start
+        while i < c.count, c[i].isLetter { i += 1 }
+        // Most words are no month: only a word of a month name's length followed by a digit is looked up.
+        guard (3...9).contains(i - start), i + 1 < c.count, c[i] == " ", c[i + 1].isASCIIDigit,
+            let month = DanishCalendar.month(fullName: String(c[start..<i]))
+        else { return nil }
+        i += 1
+        let d = digits(c, &i)
+        guard (1...2).contains(d.count) else { return nil }
+        if i < c.count, c[i] == "," { i += 1 }
+        guard i < c.count, c[i] == " " else { return nil }
+        i += 1
+        let y = digits(c, &i)
+        guard y.count == 4, i == c.count || !c[i].isLetter else { return nil }
+        return mention(day: Int(d)!, month: month, year: Int(y)!, in: c, from: start, to: i)
+    }
+
+    /// The mention of a real date (or of a day and month), with the "d."/"den" and the weekday
+    /// written right before it.
+    private static func mention(day: Int, month: Int, year: Int?, in c: [Character], from start: Int, to end: Int)
+        -> DateMention?
+    {
         guard (1...12).contains(month), (1...31).contains(day) else { return nil }
         if let year, MeetingDate(year: year, month: month, day: day) == nil { return nil }
 
@@ -86,7 +139,7 @@ enum DateScanner {
             weekday = wd
             from = name.start
         }
-        return DateMention(day: day, month: month, year: year, weekday: weekday, start: from, end: i)
+        return DateMention(day: day, month: month, year: year, weekday: weekday, start: from, end: end)
     }
 
     /// "-11-2024", ".10.2022", "/5/2023": the same separator twice and a four-digit year.
@@ -104,9 +157,24 @@ enum DateScanner {
         return (Int(m)!, Int(y)!)
     }
 
-    /// ". Maj 2022", ". august", ".januar": a month name, then maybe a four-digit year.
+    /// ". Maj 2022", ". august", ".januar", " januar, 2021": a month name, then maybe a
+    /// four-digit year (after a space, or a comma and a space); "-maj-2002": a month name
+    /// between hyphens and a four-digit year.
     private static func textualRest(_ c: [Character], _ i: inout Int) -> (Int, Int?)? {
         var j = i
+        if j < c.count, c[j] == "-" {
+            j += 1
+            let wordStart = j
+            while j < c.count, c[j].isLetter { j += 1 }
+            guard j > wordStart, let month = DanishCalendar.month(named: String(c[wordStart..<j])), j < c.count,
+                c[j] == "-"
+            else { return nil }
+            j += 1
+            let y = digits(c, &j)
+            guard y.count == 4 else { return nil }
+            i = j
+            return (month, Int(y)!)
+        }
         if j < c.count, c[j] == "." { j += 1 }
         while j < c.count, c[j].isWhitespace { j += 1 }
         let wordStart = j
@@ -115,6 +183,7 @@ enum DateScanner {
         if j < c.count, c[j] == "." { j += 1 }
         i = j
         var k = j
+        if k + 1 < c.count, c[k] == ",", c[k + 1] == " " { k += 1 }
         while k < c.count, c[k].isWhitespace { k += 1 }
         if k > j {
             let y = digits(c, &k)

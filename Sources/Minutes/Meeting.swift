@@ -122,6 +122,9 @@ public struct Meeting: Sendable, Equatable {
     public var region: String?
     /// "Klyngestyregruppe", "Faglig Sundhedsklynge", "Politisk Niveau Sundhedsklynge", …
     public var forum: String?
+    /// The region or municipality that publishes the minutes ("Region Syddanmark", "Faxe
+    /// Kommune"), when the text states it.
+    public var organisation: String?
     /// The day the meeting was held (not the day the minutes were written).
     public var date: MeetingDate?
     /// How `date` was read: stated in full, or with its year inferred from the same document.
@@ -131,12 +134,13 @@ public struct Meeting: Sendable, Equatable {
     public var items: [AgendaItem]
 
     public init(
-        cluster: String? = nil, region: String? = nil, forum: String? = nil, date: MeetingDate? = nil,
-        title: String? = nil, items: [AgendaItem] = []
+        cluster: String? = nil, region: String? = nil, forum: String? = nil, organisation: String? = nil,
+        date: MeetingDate? = nil, title: String? = nil, items: [AgendaItem] = []
     ) {
         self.cluster = cluster
         self.region = region
         self.forum = forum
+        self.organisation = organisation
         self.date = date
         self.title = title
         self.items = items

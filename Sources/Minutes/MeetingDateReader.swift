@@ -1,25 +1,38 @@
 import DanishText
 
 /// Reads the day the meeting was held, in this order of trust:
-/// 1. a labelled date — "Mødedato", "Mødetidspunkt", "Tidspunkt", "Tid og sted", "Dato", "Tid"
-///    — whose value opens with the date, on the label's line or, when the label stands alone,
-///    on the next non-blank line (unless that line is itself a label): the first with a year;
+/// 1. a labelled date — "Mødedato", "Mødetidspunkt", "Starttidspunkt", "Tidspunkt", "Tid og
+///    sted", "Dato", "Tid" — whose value opens with the date, on the label's line or, when the
+///    label stands alone, on the next non-blank line (unless that line is itself a label): the
+///    first with a year;
 /// 2. a date in the document title ("REFERAT … d. 28-11-2024");
-/// 3. a labelled or title date without a year ("Mandag den 10.januar"): the year is taken from a
+/// 3. a `MeetingStatement` of a meeting before the first item ("mødet i Sundhedsstyregruppen /
+///    den 31. januar 2019 kl. 14:00");
+/// 4. a labelled or title date without a year ("Mandag den 10.januar"): the year is taken from a
 ///    meeting-series header in the same document ("Møde 1, 2022") only if exactly one year is
 ///    named that way and the weekday written with the date falls on that day in that year;
 ///    the result is marked `.inferred`. Otherwise no date;
-/// 4. only when no labelled or title date exists at all: a line before the first item that is
-///    nothing but a date. (Such a line is often the day the minutes were written, so it never
-///    overrides the others.)
-/// Never today's year or the file's date.
+/// 5. only when no labelled or title date exists at all: a line before the first item that is
+///    nothing but a date and a time ("22-12-2020 13:00"). (Such a line is often the day the
+///    minutes were written, so it never overrides the others);
+/// 6. the first `MeetingStatement` of a meeting after it ("Møde i Kommunalbestyrelsen mandag
+///    den 28. november 2005" in a transcript whose first line became item 1), unless it names
+///    another forum than `forum`.
+/// Never a decision's date, today's year or the file's date.
 enum MeetingDateReader {
-    static func read(_ document: SourceDocument, title: String?, preambleEnd: Int) -> (MeetingDate, DateSource)? {
+    static func read(
+        _ document: SourceDocument, title: String?, preambleEnd: Int, statements: [MeetingStatement],
+        forum: String?
+    ) -> (MeetingDate, DateSource)? {
         let labelled = labelledMentions(document)
         let titled = title.flatMap(DateScanner.first(in:)).map { [$0] } ?? []
+        let meetings = statements.filter { $0.kind == .meeting }
 
         if let date = (labelled + titled).lazy.compactMap(\.date).first {
             return (date, .explicit)
+        }
+        if let stated = meetings.first(where: { $0.line <= preambleEnd }) {
+            return (stated.date, .explicit)
         }
         if let yearless = (labelled + titled).first(where: { $0.year == nil }) {
             return infer(yearless, document).map { ($0, .inferred) }
@@ -32,10 +45,21 @@ enum MeetingDateReader {
                 return (date, .explicit)
             }
         }
+        if let stated = meetings.first, stated.forum == nil || forum == nil || sameForum(stated.forum, forum) {
+            return (stated.date, .explicit)
+        }
         return nil
     }
 
-    private static let labels = ["mødedato", "mødetidspunkt", "tidspunkt", "tid og sted", "dato", "tid"]
+    /// The same name up to case and spacing.
+    static func sameForum(_ a: String?, _ b: String?) -> Bool {
+        let key = { (name: String?) in name?.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        return key(a) == key(b)
+    }
+
+    private static let labels = [
+        "mødedato", "mødetidspunkt", "starttidspunkt", "tidspunkt", "tid og sted", "dato", "tid",
+    ]
 
     /// The text after a date label that opens the line, or nil when the line has none.
     static func labelValue(_ line: SourceLine) -> String? {
@@ -55,7 +79,7 @@ enum MeetingDateReader {
     }
 
     /// "Emne:", "Tid og sted:" — a short label with nothing after its colon.
-    private static func isLabel(_ line: SourceLine) -> Bool {
+    static func isLabel(_ line: SourceLine) -> Bool {
         let text = Normalizer.cleanLine(line.shape.inner).filter { $0 != "*" }.trimmedWhitespace
         return labelValue(line) != nil || (text.hasSuffix(":") && text.count <= 30)
     }

@@ -19,8 +19,7 @@ import DanishText
 /// line, or (after the last item) the sign-off ("Således opfattet …"). Its title is the heading
 /// text without the number, cleaned by `Normalizer.cleanLine`.
 ///
-/// Metadata: see `TitleReader`, `ForumReader`, `RegionReader` and `MeetingDateReader`. What the
-/// text does not state is nil.
+/// Metadata: see `MeetingMetadata`. What the text does not state is nil.
 public enum MinutesParser {
     public static func parse(_ text: String) -> Meeting {
         let document = SourceDocument(text: text)
@@ -38,15 +37,8 @@ public enum MinutesParser {
         }
 
         let preambleEnd = (headings.first?.line ?? document.lineCount + 1) - 1
-        let title = TitleReader.title(document, preambleEnd: preambleEnd)
-        let (forum, cluster) = ForumReader.read(title: title)
-        let dated = MeetingDateReader.read(document, title: title, preambleEnd: preambleEnd)
-
-        var meeting = Meeting(
-            cluster: cluster, region: RegionReader.region(in: text), forum: forum,
-            date: dated?.0, title: title, items: items
-        )
-        meeting.dateSource = dated?.1
+        var meeting = MeetingMetadata.read(document, text: text, preambleEnd: preambleEnd)
+        meeting.items = items
         return meeting
     }
 

@@ -47,6 +47,9 @@ struct DocumentBuilder {
         if let region = meeting.region {
             try document.addBooleanTerm(IndexSchema.regionPrefix + IndexSchema.filterValue(region))
         }
+        if let organisation = meeting.organisation {
+            try document.addBooleanTerm(IndexSchema.organisationPrefix + IndexSchema.filterValue(organisation))
+        }
         if let date = meeting.date {
             try document.addBooleanTerm(IndexSchema.yearPrefix + String(date.year))
             try document.setValue(date.compact, slot: IndexSchema.dateSlot)

@@ -17,6 +17,7 @@ enum IndexSchema {
     static let clusterPrefix = "XK"
     static let forumPrefix = "XF"
     static let regionPrefix = "XR"
+    static let organisationPrefix = "XO"
     static let yearPrefix = "XY"
 
     /// YYYYMMDD, for sorting and date ranges.
@@ -38,6 +39,7 @@ enum IndexSchema {
         ("klynge", clusterPrefix), ("cluster", clusterPrefix),
         ("forum", forumPrefix),
         ("region", regionPrefix),
+        ("organisation", organisationPrefix),
         ("år", yearPrefix), ("year", yearPrefix),
     ]
     /// Free-text fields for `field:word`.

@@ -7,12 +7,14 @@ import Xapian
 ///
 /// - `referat.fingerprint`: the indexer's schema version and the synonyms file. When it
 ///   changes, every file is indexed again.
-/// - `referat.file:<relative path>`: "<sha256 of the file's bytes> <relative path>". A path
+/// - `referat.file:<relative path>`: "<fingerprint> <relative path>", the fingerprint being the
+///   SHA-256 of the file's bytes, combined with its folder metadata when a `referat.json`
+///   applies (`FolderMetadata.fingerprint`). A path
 ///   too long for a Xapian key is keyed by its own hash (`referat.file:#<sha256>`); the path is
 ///   always in the value, so the set of indexed files can be listed.
 enum IndexState {
     /// Bump when the documents the indexer writes change shape, so old indexes are refreshed.
-    static let schemaVersion = "referat-index-4"
+    static let schemaVersion = "referat-index-5"
     static let fingerprintKey = "referat.fingerprint"
     static let filePrefix = "referat.file:"
     /// Xapian (glass) refuses keys much over 240 bytes.

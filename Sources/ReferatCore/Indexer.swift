@@ -166,6 +166,12 @@ public struct Indexer {
         }
         let builder = builders[0]
 
+        var folderProblems: [FolderMetadataError] = []
+        let folders = FolderMetadata.load(for: files, root: corpus.root, problems: &folderProblems)
+        for problem in folderProblems {
+            summary.warnings += 1
+            logger.warning("\(problem)")
+        }
         for problem in problems {
             summary.failed += 1
             logger.warning("\(problem)")
@@ -200,8 +206,9 @@ public struct Indexer {
         let batchFiles = { @Sendable (batch: Int) in
             Array(files[(batch * batchSize)..<min(files.count, (batch + 1) * batchSize)])
         }
-        let prepared = PreparedAhead(count: batchCount) { [stored, maxFileSize = options.maxFileSize] batch in
-            try Self.prepare(batchFiles(batch), stored: stored, builders: builders, maxFileSize: maxFileSize)
+        let prepared = PreparedAhead(count: batchCount) { [stored, folders, maxFileSize = options.maxFileSize] batch in
+            try Self.prepare(
+                batchFiles(batch), stored: stored, folders: folders, builders: builders, maxFileSize: maxFileSize)
         }
         defer { prepared.stop() }
         for index in 0..<batchCount {
@@ -279,8 +286,8 @@ public struct Indexer {
         case unchanged
         case failed(String)
         case ready(
-            content: CorpusContent, documents: [(id: String, document: Document)], spelling: SpellingDelta,
-            wholeMeeting: Bool)
+            content: CorpusContent, fingerprint: String, documents: [(id: String, document: Document)],
+            spelling: SpellingDelta, wholeMeeting: Bool)
     }
 
     /// Collects one batch's outcomes from the worker threads. @unchecked: `outcomes` and
@@ -296,7 +303,8 @@ public struct Indexer {
 
     /// Prepares `files` on up to `builders.count` threads, each with its own builder.
     private static func prepare(
-        _ files: [CorpusFile], stored: [String: IndexState.Entry], builders: [Lazy<DocumentBuilder>], maxFileSize: Int
+        _ files: [CorpusFile], stored: [String: IndexState.Entry], folders: [String: FolderMetadata],
+        builders: [Lazy<DocumentBuilder>], maxFileSize: Int
     ) throws -> [Prepared] {
         let batch = PreparedBatch(count: files.count)
         let workers = min(builders.count, files.count)
@@ -304,8 +312,10 @@ public struct Indexer {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for index in (worker * slice)..<min(files.count, (worker + 1) * slice) {
                 do {
+                    let file = files[index]
                     let outcome = try prepare(
-                        files[index], stored: stored[files[index].relativePath], builder: builders[worker],
+                        file, stored: stored[file.relativePath],
+                        folder: folders[FolderMetadata.parent(of: file.relativePath)], builder: builders[worker],
                         maxFileSize: maxFileSize)
                     batch.lock.withLock { batch.outcomes[index] = outcome }
                 } catch {
@@ -318,17 +328,20 @@ public struct Indexer {
     }
 
     private static func prepare(
-        _ file: CorpusFile, stored: IndexState.Entry?, builder lazyBuilder: Lazy<DocumentBuilder>, maxFileSize: Int
+        _ file: CorpusFile, stored: IndexState.Entry?, folder: FolderMetadata?,
+        builder lazyBuilder: Lazy<DocumentBuilder>, maxFileSize: Int
     ) throws -> Prepared {
         let content: CorpusContent
         switch CorpusReader.read(file, maxFileSize: maxFileSize) {
         case .failure(let problem): return .unreadable(problem)
         case .success(let read): content = read
         }
-        if let stored, stored.hash == content.hash { return .unchanged }
+        let fingerprint = FolderMetadata.fingerprint(contentHash: content.hash, metadata: folder)
+        if let stored, stored.hash == fingerprint { return .unchanged }
         let builder = try lazyBuilder.value
         do {
-            let meeting = MinutesParser.parse(content.text)
+            let parsed = MinutesParser.parse(content.text)
+            let meeting = folder?.filling(parsed) ?? parsed
             var items = meeting.items
             let wholeMeeting = items.isEmpty
             if wholeMeeting {
@@ -341,7 +354,9 @@ public struct Indexer {
                 spelling.add(builder.terms.documentSpellingWords)
                 return (record.id, document)
             }
-            return .ready(content: content, documents: documents, spelling: spelling, wholeMeeting: wholeMeeting)
+            return .ready(
+                content: content, fingerprint: fingerprint, documents: documents, spelling: spelling,
+                wholeMeeting: wholeMeeting)
         } catch {
             return .failed("\(error)")
         }
@@ -373,7 +388,7 @@ public struct Indexer {
             summary.failed += 1
             logger.warning("\(path): skipped: \(reason)")
             onEvent?(IndexEvent(kind: .failed, path: path, items: 0))
-        case .ready(let content, let documents, let added, let wholeMeeting):
+        case .ready(let content, let fingerprint, let documents, let added, let wholeMeeting):
             if let encoding = content.legacyEncoding {
                 summary.warnings += 1
                 logger.warning("\(path): not valid UTF-8, read as \(encoding)")
@@ -390,7 +405,7 @@ public struct Indexer {
                 try database.replaceDocument(uniqueTerm: IndexSchema.idPrefix + id, with: document)
             }
             spelling.add(added)
-            try database.setMetadata(IndexState.key(for: path), IndexState.value(hash: content.hash, path: path))
+            try database.setMetadata(IndexState.key(for: path), IndexState.value(hash: fingerprint, path: path))
             let kind: IndexEvent.Kind = stored == nil && !indexedBefore ? .added : .updated
             if kind == .added { summary.added += 1 } else { summary.updated += 1 }
             summary.itemsWritten += documents.count

@@ -7,6 +7,8 @@ public struct ItemRecord: Codable, Sendable, Equatable {
         public var cluster: String?
         public var region: String?
         public var forum: String?
+        /// The region or municipality publishing the minutes, when stated (or given by `referat.json`).
+        public var organisation: String?
         /// ISO date, `YYYY-MM-DD`.
         public var date: String?
         public var title: String?
@@ -17,6 +19,7 @@ public struct ItemRecord: Codable, Sendable, Equatable {
             try container.encode(cluster, forKey: .cluster)
             try container.encode(region, forKey: .region)
             try container.encode(forum, forKey: .forum)
+            try container.encode(organisation, forKey: .organisation)
             try container.encode(date, forKey: .date)
             try container.encode(title, forKey: .title)
         }
@@ -42,8 +45,8 @@ public struct ItemRecord: Codable, Sendable, Equatable {
         id = IndexSchema.itemID(file: file, number: item.number)
         self.file = file
         self.meeting = MeetingInfo(
-            cluster: meeting.cluster, region: meeting.region, forum: meeting.forum, date: meeting.date?.iso,
-            title: meeting.title)
+            cluster: meeting.cluster, region: meeting.region, forum: meeting.forum,
+            organisation: meeting.organisation, date: meeting.date?.iso, title: meeting.title)
         number = item.number
         title = item.title
         firstLine = item.firstLine

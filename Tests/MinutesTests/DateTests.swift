@@ -73,6 +73,79 @@ struct DateTests {
             rule: "an impossible date is not a date",
             text: lines("Referat", "Mødedato: 30. februar 2023"),
             date: nil, source: nil),
+        // Forms of web agenda systems and other publishers.
+        DateCase(
+            rule: "\"den <date> kl.\" after \"Referat / til / mødet i …\" lines",
+            text: lines(
+                "Referat", "til", "mødet i Sundhedsstyregruppen", "den 27. januar 2023 kl. 12:00", "i Lokale 1"),
+            date: "2023-01-27", source: .explicit),
+        DateCase(
+            rule: "the meeting line with no forum: \"til / mødet i / den …\"",
+            text: lines("Dagsordner og referater Styregruppe", "til", "mødet i", "den 22. november 2023 kl. 08:30"),
+            date: "2023-11-22", source: .explicit),
+        DateCase(
+            rule: "weekday, month name before the day, comma, year",
+            text: lines("Referat", "Dato: Torsdag, Marts 3, 2016 - 08:00", "Sted: Rådhuset"),
+            date: "2016-03-03", source: .explicit),
+        DateCase(
+            rule: "a comma between month and year",
+            text: lines("Referat", "Mødedato: 04. januar, 2022"),
+            date: "2022-01-04", source: .explicit),
+        DateCase(
+            rule: "weekday and comma, no dot after the day, a label alone above",
+            text: lines(
+                "Socialudvalget", "Referat", "Udvalg:", "Dato:", "Mandag, 11 januar, 2021 - 19:00", "Lokation:"),
+            date: "2021-01-11", source: .explicit),
+        DateCase(
+            rule: "day, month name and year between hyphens",
+            text: lines("Referat", "Mødedato: 15-maj-2002"),
+            date: "2002-05-15", source: .explicit),
+        DateCase(
+            rule: "STARTTIDSPUNKT label with the value on a later line",
+            text: lines(
+                "UDVALG", "", "Forretningsudvalget", "", "STARTTIDSPUNKT", "", "06-03-2018 10:00:00", "",
+                "SLUTTIDSPUNKT", "", "07-03-2018 14:00:00"),
+            date: "2018-03-06", source: .explicit),
+        DateCase(
+            rule: "Mødedato with the value on the next line",
+            text: lines("Udvalget - Referat", "", "Mødedato", "23-02-2016 kl. 14:00 - 16:00"),
+            date: "2016-02-23", source: .explicit),
+        DateCase(
+            rule: "Dato: weekday \"den\" date",
+            text: lines("Referat - Kommunalbestyrelsen", "Dato: Onsdag den 6. juni 2018"),
+            date: "2018-06-06", source: .explicit),
+        DateCase(
+            rule: "a date line with \"d.\", no dot after the day and a time",
+            text: lines("Referat", "", "Mandag d. 7 februar 2022, kl. 10:15", "MødestedRådssalen"),
+            date: "2022-02-07", source: .explicit),
+        DateCase(
+            rule: "a date line with a time under the forum's name",
+            text: lines("Tilbage til oversigt", "", "Regionsrådet", "22-12-2020 13:00"),
+            date: "2020-12-22", source: .explicit),
+        DateCase(
+            rule: "\"<forum>s møde den <date>\"",
+            text: lines("Mødereferat", "", "Referat fra Ældrerådets møde den 22. februar 2016 i Stuen kl. 10.00"),
+            date: "2016-02-22", source: .explicit),
+        DateCase(
+            rule: "not the date of a later meeting",
+            text: lines("Referat", "", "1. Eventuelt", "Næste møde i Styregruppen den 5. maj 2023"),
+            date: nil, source: nil),
+        DateCase(
+            rule: "not the date of an earlier decision",
+            text: lines("Referat", "", "1. Sagen", "Beslutning i Kommunalbestyrelsen den 29-05-2018", "Udsat."),
+            date: nil, source: nil),
+        DateCase(
+            rule: "not a date inside an item title",
+            text: lines("Referat", "", "1. Godkendelse af referatet fra sidste møde, den 30.11.2015", "Godkendt."),
+            date: nil, source: nil),
+        DateCase(
+            rule: "a year range is no date",
+            text: lines("Referat", "Budget 2020 - 2023", "Sundhedsaftalen 2019-2023"),
+            date: nil, source: nil),
+        DateCase(
+            rule: "a date line followed by more than a time is not a bare date",
+            text: lines("Referat", "", "23. maj 2016 kl. 10:00-12:00 og 12. september 2016"),
+            date: nil, source: nil),
     ]
 
     @Test("date rule", arguments: cases)

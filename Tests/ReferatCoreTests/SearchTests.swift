@@ -106,7 +106,7 @@ import Xapian
         let hit = try #require((json["results"] as? [[String: Any]])?.first)
         #expect(Set(hit.keys) == ["rank", "score", "id", "file", "meeting", "item", "snippet"])
         let meeting = try #require(hit["meeting"] as? [String: Any])
-        #expect(Set(meeting.keys) == ["cluster", "region", "forum", "date", "title"])
+        #expect(Set(meeting.keys) == ["cluster", "region", "forum", "organisation", "date", "title"])
     }
 }
 
