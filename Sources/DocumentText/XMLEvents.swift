@@ -18,21 +18,32 @@ enum XMLEvents {
         let parser = XMLParser(data: xml)
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
-        let parsed = withoutActuallyEscaping(handle) { handle in
+        let failure = withoutActuallyEscaping(handle) { handle in
             let delegate = Delegate(handle)
             parser.delegate = delegate
             defer { parser.delegate = nil }
-            return parser.parse()
+            // On Linux parse() can return true after a fatal error: the delegate keeps it.
+            return parser.parse() ? delegate.failure : delegate.failure ?? (parser.lineNumber, parser.parserError)
         }
-        guard parsed else {
-            let detail = parser.parserError.map { "\($0.localizedDescription)" } ?? "unreadable"
-            throw .brokenXML(part: part, detail: "line \(parser.lineNumber): \(detail)")
+        if let (line, error) = failure {
+            let code = (error as? NSError).map { "libxml2 error \($0.code)" } ?? "unreadable"
+            throw .brokenXML(part: part, detail: "line \(line): \(code)")
         }
     }
 
     private final class Delegate: NSObject, XMLParserDelegate {
         let handle: (Event) -> Void
+        /// The first error that is not about namespaces (libxml2's codes 200…204: an undeclared
+        /// prefix leaves the markup readable).
+        var failure: (line: Int, error: (any Error)?)?
+
         init(_ handle: @escaping (Event) -> Void) { self.handle = handle }
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+            let code = (parseError as NSError).code
+            guard failure == nil, !(200...204).contains(code) else { return }
+            failure = (parser.lineNumber, parseError)
+        }
 
         func parser(
             _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,

@@ -65,6 +65,24 @@ import Testing
         #expect(text.components(separatedBy: "REFERAT").count - 1 == 1, "only the first page's header stays")
     }
 
+    @Test func aListItemWrappedUnderItsOwnTextIsOneLine() {
+        let page = """
+              5.   Drøftelse af muligheden for etablering af
+                   mobillaborantordningen for hospitals- og praksisrekvirerede
+                   blodprøver i Nordklyngen.
+            I forbindelse med budgetaftalen
+             •   Godkender overskrift og
+                 beskrivelse.
+            10. Eventuelt
+            Intet.
+            """
+        #expect(
+            PageCleaner.clean(pages: [page]).split(separator: "\n").map(String.init) == [
+                "  5.   Drøftelse af muligheden for etablering af mobillaborantordningen for hospitals- og praksisrekvirerede blodprøver i Nordklyngen.",
+                "I forbindelse med budgetaftalen", " •   Godkender overskrift og", "     beskrivelse.", "10. Eventuelt", "Intet.",
+            ])
+    }
+
     @Test func onePageKeepsEverythingButItsPageNumber() {
         #expect(PageCleaner.clean(pages: ["REFERAT\nPunkt 1\n1"]) == "REFERAT\nPunkt 1")
     }
