@@ -104,7 +104,6 @@ public enum Normalizer {
             Line(text: nextText, blankBefore: false, endsInSoftHyphen: false, startsBlock: startsBlock(nextText)))
     }
 
-
     private struct Line {
         var text: String
         var blankBefore: Bool

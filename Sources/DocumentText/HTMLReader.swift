@@ -19,7 +19,8 @@ enum HTMLReader {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue)
-        let encoding = declaresEncoding(data) ? nil : (String(validating: data, as: UTF8.self) != nil ? "UTF-8" : "windows-1252")
+        let encoding =
+            declaresEncoding(data) ? nil : (String(validating: data, as: UTF8.self) != nil ? "UTF-8" : "windows-1252")
         let document = data.withUnsafeBytes { bytes in
             htmlReadMemory(
                 bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil, encoding, options)
@@ -101,7 +102,9 @@ enum HTMLReader {
                 heading.walk(node)
                 let text = heading.inlineText
                 if !text.isEmpty {
-                    blocks.append(String(repeating: "#", count: Int(String(name.last!))!) + " " + (pendingNumber.map { $0 + " " } ?? "") + text)
+                    blocks.append(
+                        String(repeating: "#", count: Int(String(name.last!))!) + " "
+                            + (pendingNumber.map { $0 + " " } ?? "") + text)
                     pendingNumber = nil
                 }
             case "b", "strong":
@@ -139,8 +142,12 @@ enum HTMLReader {
         private mutating func list(_ node: Node, ordered: Bool, attributes: [String: String]) {
             let items = Self.children(of: node).filter { Self.name($0) == "li" }
             let reversed = attributes["reversed"] != nil
-            var value = attributes["start"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? (reversed ? items.count : 1)
-            let format = ["a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"][attributes["type"] ?? ""] ?? "decimal"
+            var value =
+                attributes["start"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+                ?? (reversed ? items.count : 1)
+            let format =
+                ["a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"][attributes["type"] ?? ""]
+                ?? "decimal"
             for child in Self.children(of: node) {
                 guard Self.name(child) == "li" else {
                     visit(child)
@@ -148,7 +155,9 @@ enum HTMLReader {
                 }
                 let itemAttributes = Self.attributes(child)
                 if isFurniture("li", itemAttributes) { continue }
-                if let own = itemAttributes["value"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) { value = own }
+                if let own = itemAttributes["value"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
+                    value = own
+                }
                 flush()
                 pendingNumber = ordered ? ListNumber.render(value, format: format) + "." : "•"
                 walk(child)

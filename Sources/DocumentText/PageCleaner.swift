@@ -27,10 +27,12 @@ public enum PageCleaner {
             let top = content.prefix(margin)
             let bottom = content.suffix(margin)
             var drop: Set<Int> = []
-            for line in top where isPageNumber(pages[index][line]) || (index > 0 && running.top.contains(key(pages[index][line]))) {
+            for line in top
+            where isPageNumber(pages[index][line]) || (index > 0 && running.top.contains(key(pages[index][line]))) {
                 drop.insert(line)
             }
-            for line in bottom where isPageNumber(pages[index][line]) || running.bottom.contains(key(pages[index][line])) {
+            for line in bottom
+            where isPageNumber(pages[index][line]) || running.bottom.contains(key(pages[index][line])) {
                 drop.insert(line)
             }
             pages[index] = pages[index].indices.filter { !drop.contains($0) }.map { pages[index][$0] }
@@ -68,7 +70,8 @@ public enum PageCleaner {
         guard !marker.isEmpty, marker.count < rest.count else { return nil }
         guard let last = marker.last, last == "." || last == ")" else { return nil }
         marker = marker.dropLast()
-        let isNumber = !marker.isEmpty && marker.count <= 3 && marker.allSatisfy(\.isASCII) && marker.allSatisfy(\.isNumber)
+        let isNumber =
+            !marker.isEmpty && marker.count <= 3 && marker.allSatisfy(\.isASCII) && marker.allSatisfy(\.isNumber)
         let isLetter = marker.count == 1 && marker.first!.isLetter
         guard isNumber || isLetter else { return nil }
         let gap = rest.dropFirst(rest.prefix { !$0.isWhitespace }.count).prefix { $0 == " " }.count
@@ -111,8 +114,12 @@ public enum PageCleaner {
         let number: (Substring) -> Bool = { $0.allSatisfy { $0 == "9" } }
         switch words.count {
         case 1: return number(words[0])  // "3", "- 3 -"
-        case 2: return ["side", "page", "s."].contains(words[0]) && number(words[1]) || number(words[0]) && number(words[1])  // "Side 3", "3/12"
-        case 4: return ["side", "page"].contains(words[0]) && number(words[1]) && ["af", "of"].contains(words[2]) && number(words[3])
+        case 2:
+            return ["side", "page", "s."].contains(words[0]) && number(words[1])
+                || number(words[0]) && number(words[1])  // "Side 3", "3/12"
+        case 4:
+            return ["side", "page"].contains(words[0]) && number(words[1]) && ["af", "of"].contains(words[2])
+                && number(words[3])
         default: return false
         }
     }

@@ -71,7 +71,8 @@ enum WordDocument {
             }
             if tables.count > 1 {
                 tables[tables.count - 2].cell?.blocks.append(contentsOf: lines)
-                tables[tables.count - 2].cell?.plain.append(contentsOf: lines.map { $0.replacingOccurrences(of: "\t", with: " ") })
+                tables[tables.count - 2].cell?.plain.append(
+                    contentsOf: lines.map { $0.replacingOccurrences(of: "\t", with: " ") })
             } else if filled.count == 1 {
                 blocks.append(contentsOf: lines)
             } else {
@@ -114,7 +115,11 @@ enum WordDocument {
             case .text(let string) where inText:
                 paragraphs[paragraphs.count - 1].text += string
                 if !string.allSatisfy(\.isWhitespace) {
-                    if runBold { paragraphs[paragraphs.count - 1].boldText = true } else { paragraphs[paragraphs.count - 1].plainText = true }
+                    if runBold {
+                        paragraphs[paragraphs.count - 1].boldText = true
+                    } else {
+                        paragraphs[paragraphs.count - 1].plainText = true
+                    }
                 }
             case .start("tab", _) where !paragraphs.isEmpty && !inParagraphProperties:
                 paragraphs[paragraphs.count - 1].text += "\t"

@@ -36,7 +36,8 @@ struct WordNumbering {
             case .start("abstractNum", let attributes): abstractId = attributes["abstractNumId"]
             case .start("lvl", let attributes) where abstractId != nil && instance == nil:
                 level = attributes["ilvl"].flatMap { Int($0) }.map { ($0, Level()) }
-            case .start("start", let attributes): if let value = attributes["val"].flatMap({ Int($0) }) { level?.value.start = value }
+            case .start("start", let attributes):
+                if let value = attributes["val"].flatMap({ Int($0) }) { level?.value.start = value }
             case .start("numFmt", let attributes): if let value = attributes["val"] { level?.value.format = value }
             case .start("lvlText", let attributes): if let value = attributes["val"] { level?.value.text = value }
             case .start("isLgl", let attributes): level?.value.legal = !Self.isOff(attributes["val"])
@@ -45,7 +46,8 @@ struct WordNumbering {
                 level = nil
             case .end("abstractNum"): abstractId = nil
             case .start("num", let attributes): instance = attributes["numId"].map { ($0, "", [:]) }
-            case .start("abstractNumId", let attributes): if let value = attributes["val"] { instance?.abstract = value }
+            case .start("abstractNumId", let attributes):
+                if let value = attributes["val"] { instance?.abstract = value }
             case .start("lvlOverride", let attributes): overrideLevel = attributes["ilvl"].flatMap { Int($0) }
             case .start("startOverride", let attributes):
                 if let index = overrideLevel, let value = attributes["val"].flatMap({ Int($0) }) {

@@ -23,7 +23,8 @@ struct WordStyles {
                 current = attributes["styleId"].map { ($0, Style()) }
             case .start("name", let attributes): current?.style.name = attributes["val"]
             case .start("basedOn", let attributes): current?.style.basedOn = attributes["val"]
-            case .start("outlineLvl", let attributes): current?.style.outlineLevel = attributes["val"].flatMap { Int($0) }
+            case .start("outlineLvl", let attributes):
+                current?.style.outlineLevel = attributes["val"].flatMap { Int($0) }
             case .end("style"):
                 if let current { found[current.id] = current.style }
                 current = nil

@@ -204,7 +204,8 @@ public struct Indexer {
         let batchFiles = { @Sendable (batch: Int) in
             Array(files[(batch * batchSize)..<min(files.count, (batch + 1) * batchSize)])
         }
-        let prepared = PreparedAhead(count: batchCount) { [stored, maxFileSize = options.maxFileSize, reader = options.reader] batch in
+        let prepared = PreparedAhead(count: batchCount) {
+            [stored, maxFileSize = options.maxFileSize, reader = options.reader] batch in
             try Self.prepare(
                 batchFiles(batch), stored: stored, builders: builders, maxFileSize: maxFileSize, reader: reader)
         }

@@ -1,5 +1,5 @@
-import DocumentText
 import DanishText
+import DocumentText
 import Foundation
 
 /// User-editable synonym groups from `synonymer.txt` in the corpus root, one group a line:

@@ -44,7 +44,9 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
         let slow = DocumentReader(pdf: PDFReader(executable: script, timeLimit: 0.5))
         let started = Date()
-        #expect(error(TestFiles.pdfWithoutText(), name: "a.pdf", reader: slow) == .converterTimedOut(tool: "pdftotext", seconds: 0.5))
+        #expect(
+            error(TestFiles.pdfWithoutText(), name: "a.pdf", reader: slow)
+                == .converterTimedOut(tool: "pdftotext", seconds: 0.5))
         #expect(Date().timeIntervalSince(started) < 30)
     }
 
@@ -94,15 +96,20 @@ import Testing
         let bomb = try TestFiles.docx(body: body)
         #expect(bomb.count < 100_000)
         let capped = DocumentReader(docx: DOCXReader(entryLimit: 1_000_000))
-        #expect(error(bomb, name: "a.docx", reader: capped) == .tooLargeUncompressed(part: "word/document.xml", limit: 1_000_000))
+        #expect(
+            error(bomb, name: "a.docx", reader: capped)
+                == .tooLargeUncompressed(part: "word/document.xml", limit: 1_000_000))
         // The total over all parts is capped too.
         let total = DocumentReader(docx: DOCXReader(totalLimit: 1_000_000))
-        #expect(error(bomb, name: "a.docx", reader: total) == .tooLargeUncompressed(part: "word/document.xml", limit: 1_000_000))
+        #expect(
+            error(bomb, name: "a.docx", reader: total)
+                == .tooLargeUncompressed(part: "word/document.xml", limit: 1_000_000))
     }
 
     @Test func emptyAndBinaryText() {
         #expect(error(Data(" \n\t\n".utf8), name: "a.txt") == .empty)
         #expect(error(Data([0x41, 0x00, 0x42]), name: "a.txt") == .binary)
-        #expect(error(Data("<!DOCTYPE html><html><body><script>x()</script></body></html>".utf8), name: "a.html") == .empty)
+        #expect(
+            error(Data("<!DOCTYPE html><html><body><script>x()</script></body></html>".utf8), name: "a.html") == .empty)
     }
 }

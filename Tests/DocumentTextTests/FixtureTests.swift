@@ -43,7 +43,8 @@ import Testing
         var found = 0
         for sample in TestFiles.samples {
             let gold = try #require(Self.gold[sample + ".txt"]).items
-            let text = try String(contentsOf: Repository.corpus.appendingPathComponent(sample + ".txt"), encoding: .utf8)
+            let text = try String(
+                contentsOf: Repository.corpus.appendingPathComponent(sample + ".txt"), encoding: .utf8)
             let original = MinutesParser.parse(text)
             let read = try meeting(format, sample)
             let items = read.items.map { Gold.Item(number: $0.number, title: $0.title) }

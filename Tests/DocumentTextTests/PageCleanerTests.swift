@@ -6,7 +6,8 @@ import Testing
     /// Pages as pdftotext writes them, a header and footer around some body lines.
     func pages(_ bodies: [[String]], header: (Int) -> String?, footer: (Int) -> String?) -> [String] {
         bodies.enumerated().map { index, body in
-            ([header(index + 1)].compactMap { $0 } + body + [footer(index + 1)].compactMap { $0 }).joined(separator: "\n")
+            ([header(index + 1)].compactMap { $0 } + body + [footer(index + 1)].compactMap { $0 }).joined(
+                separator: "\n")
         }
     }
 
@@ -55,7 +56,10 @@ import Testing
         // "Beslutning" tops two of six pages: content, not a running header.
         let topics = ["budgettet", "akutplanen", "psykiatrien", "genoptræning", "rehabilitering", "seminaret"]
         let bodies = topics.enumerated().map { page, topic in
-            [page == 1 || page == 4 ? "Beslutning" : "Sagsfremstilling om \(topic)", "Klyngen drøftede \(topic).", "Om \(topic):"]
+            [
+                page == 1 || page == 4 ? "Beslutning" : "Sagsfremstilling om \(topic)", "Klyngen drøftede \(topic).",
+                "Om \(topic):",
+            ]
                 + ["enighed", "opfølgning", "intet videre"].map { "\($0) om \(topic)" }
         }
         let text = PageCleaner.clean(pages: pages(bodies, header: { _ in "REFERAT" }, footer: { _ in nil }))
@@ -79,7 +83,8 @@ import Testing
         #expect(
             PageCleaner.clean(pages: [page]).split(separator: "\n").map(String.init) == [
                 "  5.   Drøftelse af muligheden for etablering af mobillaborantordningen for hospitals- og praksisrekvirerede blodprøver i Nordklyngen.",
-                "I forbindelse med budgetaftalen", " •   Godkender overskrift og", "     beskrivelse.", "10. Eventuelt", "Intet.",
+                "I forbindelse med budgetaftalen", " •   Godkender overskrift og", "     beskrivelse.", "10. Eventuelt",
+                "Intet.",
             ])
     }
 

@@ -40,8 +40,10 @@ import Testing
 
     func text(_ paragraphs: [String], numbering: String? = nil, styles: String? = nil) throws -> [String] {
         let data = try TestFiles.docx(body: paragraphs.joined(), numbering: numbering, styles: styles)
-        return try DocumentReader().read(data, name: "a.docx").text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map(String.init)
+        return try DocumentReader().read(data, name: "a.docx").text.split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .map(String.init)
     }
 
     @Test func listNumbersAreRenderedAsWordShowsThem() throws {
@@ -56,7 +58,10 @@ import Testing
                 TestFiles.paragraph("Romertal igen", list: (1, 2)),
             ], numbering: xml
         ).filter { !$0.isEmpty }
-        #expect(lines == ["3. Godkendelse", "a) Sag", "b) Bilag", "4. Budget", "a) Ny sag", "4.I Romertal", "4.II Romertal igen"])
+        #expect(
+            lines == [
+                "3. Godkendelse", "a) Sag", "b) Bilag", "4. Budget", "a) Ny sag", "4.I Romertal", "4.II Romertal igen",
+            ])
     }
 
     @Test func instancesShareTheirListUnlessTheyRestartIt() throws {
@@ -103,7 +108,9 @@ import Testing
 
 @Suite struct HTMLTests {
     func lines(_ html: String) throws -> [String] {
-        try DocumentReader().read(Data(html.utf8), name: "a.html").text.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+        try DocumentReader().read(Data(html.utf8), name: "a.html").text.split(separator: "\n").map(String.init).filter {
+            !$0.isEmpty
+        }
     }
 
     @Test func blocksHeadingsListsAndTables() throws {
@@ -121,14 +128,18 @@ import Testing
             """
         #expect(
             try lines(html) == [
-                "# Referat Ældrerådet", "Mødedato: 3. marts 2016", "24. Godkendelse af dagsorden", "30. Budget", "• bilag",
-                "31. Eventuelt", "a. under", "b. punkt", "## Beslutning", "**Godkendt**", "Tekst med fed del", "og linjeskift",
+                "# Referat Ældrerådet", "Mødedato: 3. marts 2016", "24. Godkendelse af dagsorden", "30. Budget",
+                "• bilag",
+                "31. Eventuelt", "a. under", "b. punkt", "## Beslutning", "**Godkendt**", "Tekst med fed del",
+                "og linjeskift",
                 "Navn\tRolle", "Anne\tformand", "Én celle",
             ])
     }
 
     @Test func theCharsetComesFromTheMetaTagOrTheBytes() throws {
-        let latin1 = try #require("<html><head><meta charset=\"windows-1252\"></head><body><p>Ældre på sygehuset</p></body></html>".data(using: .windowsCP1252))
+        let latin1 = try #require(
+            "<html><head><meta charset=\"windows-1252\"></head><body><p>Ældre på sygehuset</p></body></html>".data(
+                using: .windowsCP1252))
         #expect(try DocumentReader().read(latin1, name: "a.html").text.contains("Ældre på sygehuset"))
         let undeclared = try #require("<html><body><p>Ældre på sygehuset</p></body></html>".data(using: .windowsCP1252))
         #expect(try DocumentReader().read(undeclared, name: "a.html").text.contains("Ældre på sygehuset"))

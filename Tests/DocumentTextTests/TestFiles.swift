@@ -53,9 +53,16 @@ enum TestFiles {
 
     /// A DOCX of `body` (the XML inside `w:body`) and optional numbering and styles parts.
     static func docx(body: String, numbering: String? = nil, styles: String? = nil) throws -> Data {
-        var entries = [("word/document.xml", Data("<w:document \(wordNamespace)><w:body>\(body)</w:body></w:document>".utf8))]
-        if let numbering { entries.append(("word/numbering.xml", Data("<w:numbering \(wordNamespace)>\(numbering)</w:numbering>".utf8))) }
-        if let styles { entries.append(("word/styles.xml", Data("<w:styles \(wordNamespace)>\(styles)</w:styles>".utf8))) }
+        var entries = [
+            ("word/document.xml", Data("<w:document \(wordNamespace)><w:body>\(body)</w:body></w:document>".utf8))
+        ]
+        if let numbering {
+            entries.append(
+                ("word/numbering.xml", Data("<w:numbering \(wordNamespace)>\(numbering)</w:numbering>".utf8)))
+        }
+        if let styles {
+            entries.append(("word/styles.xml", Data("<w:styles \(wordNamespace)>\(styles)</w:styles>".utf8)))
+        }
         return try zip(entries)
     }
 
