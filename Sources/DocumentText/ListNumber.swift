@@ -15,7 +15,8 @@ enum ListNumber {
 
     /// Word's letters: a … z, then aa … zz, then aaa …
     private static func letters(_ value: Int) -> String {
-        guard value > 0 else { return "\(value)" }
+        // A start value from a hostile file must not make a huge string.
+        guard value > 0, value <= 26 * 20 else { return "\(value)" }
         let letter = Character(UnicodeScalar(UInt8(ascii: "a") + UInt8((value - 1) % 26)))
         return String(repeating: letter, count: (value - 1) / 26 + 1)
     }

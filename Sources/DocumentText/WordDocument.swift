@@ -25,11 +25,17 @@ enum WordDocument {
         var cell: Cell?
     }
 
+    /// A paragraph's line, or a table's rows (kept together as one block).
+    private enum Block {
+        case line(String)
+        case rows([String])
+    }
+
     static func text(xml: Data, part: String, styles: WordStyles, numbering: WordNumbering) throws(DocumentTextError)
         -> String
     {
         var numbering = numbering
-        var blocks: [String] = []
+        var blocks: [Block] = []
         var paragraphs: [Paragraph] = []  // a text box's paragraphs sit inside another's run
         var tables: [Table] = []
         var inParagraphProperties = false
@@ -37,6 +43,11 @@ enum WordDocument {
         var runBold = false
         var inText = false
         var skipped = 0  // depth inside mc:Fallback (a copy of mc:Choice's content)
+
+        /// Changes the innermost open paragraph (none in markup outside one: ignored).
+        func update(_ change: (inout Paragraph) -> Void) {
+            if !paragraphs.isEmpty { change(&paragraphs[paragraphs.count - 1]) }
+        }
 
         func emit(_ paragraph: Paragraph) {
             let number = paragraph.numId.flatMap { numbering.next(numId: $0, level: paragraph.numLevel) }
@@ -50,7 +61,7 @@ enum WordDocument {
                 rendered = "**" + plain + "**"
             }
             if tables.isEmpty {
-                blocks.append(rendered)
+                blocks.append(.line(rendered))
             } else {
                 tables[tables.count - 1].cell?.blocks.append(rendered)
                 tables[tables.count - 1].cell?.plain.append(plain.replacingOccurrences(of: "\n", with: " "))
@@ -74,14 +85,11 @@ enum WordDocument {
                 tables[tables.count - 2].cell?.plain.append(
                     contentsOf: lines.map { $0.replacingOccurrences(of: "\t", with: " ") })
             } else if filled.count == 1 {
-                blocks.append(contentsOf: lines)
+                blocks.append(contentsOf: lines.map(Block.line))
+            } else if case .rows(let rows) = blocks.last {
+                blocks[blocks.count - 1] = .rows(rows + lines)
             } else {
-                // Rows of one table stay together: one block.
-                if blocks.last?.hasPrefix(Self.rowMark) == true {
-                    blocks[blocks.count - 1] += "\n" + lines[0]
-                } else {
-                    blocks.append(Self.rowMark + lines[0])
-                }
+                blocks.append(.rows(lines))
             }
         }
 
@@ -97,36 +105,33 @@ enum WordDocument {
             case .start("pPr", _): inParagraphProperties = true
             case .end("pPr"): inParagraphProperties = false
             case .start("pStyle", let attributes) where inParagraphProperties:
-                paragraphs[paragraphs.count - 1].style = attributes["val"]
+                update { $0.style = attributes["val"] }
             case .start("numId", let attributes) where inParagraphProperties:
-                paragraphs[paragraphs.count - 1].numId = attributes["val"]
+                update { $0.numId = attributes["val"] }
             case .start("ilvl", let attributes) where inParagraphProperties:
-                paragraphs[paragraphs.count - 1].numLevel = attributes["val"].flatMap { Int($0) } ?? 0
+                update { $0.numLevel = attributes["val"].flatMap { Int($0) } ?? 0 }
             case .start("outlineLvl", let attributes) where inParagraphProperties:
                 if let level = attributes["val"].flatMap({ Int($0) }), level < 9 {
-                    paragraphs[paragraphs.count - 1].outlineLevel = min(level + 1, 6)
+                    update { $0.outlineLevel = min(level + 1, 6) }
                 }
             case .start("r", _): runBold = false
             case .start("rPr", _) where !inParagraphProperties: inRunProperties = true
             case .end("rPr"): inRunProperties = false
             case .start("b", let attributes) where inRunProperties: runBold = !WordNumbering.isOff(attributes["val"])
-            case .start("t", _) where !paragraphs.isEmpty: inText = true
+            case .start("t", _): inText = true
             case .end("t"): inText = false
             case .text(let string) where inText:
-                paragraphs[paragraphs.count - 1].text += string
-                if !string.allSatisfy(\.isWhitespace) {
-                    if runBold {
-                        paragraphs[paragraphs.count - 1].boldText = true
-                    } else {
-                        paragraphs[paragraphs.count - 1].plainText = true
-                    }
+                let visible = !string.allSatisfy(\.isWhitespace)
+                update {
+                    $0.text += string
+                    if visible, runBold { $0.boldText = true }
+                    if visible, !runBold { $0.plainText = true }
                 }
-            case .start("tab", _) where !paragraphs.isEmpty && !inParagraphProperties:
-                paragraphs[paragraphs.count - 1].text += "\t"
-            case .start("br", _), .start("cr", _):
-                if !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].text += "\n" }
-            case .start("noBreakHyphen", _) where !paragraphs.isEmpty: paragraphs[paragraphs.count - 1].text += "-"
-            case .start("softHyphen", _) where !paragraphs.isEmpty: paragraphs[paragraphs.count - 1].text += "\u{00AD}"
+            // A tab inside paragraph properties is a tab stop, not text.
+            case .start("tab", _) where !inParagraphProperties: update { $0.text += "\t" }
+            case .start("br", _), .start("cr", _): update { $0.text += "\n" }
+            case .start("noBreakHyphen", _): update { $0.text += "-" }
+            case .start("softHyphen", _): update { $0.text += "\u{00AD}" }
             case .end("p"):
                 if let paragraph = paragraphs.popLast() { emit(paragraph) }
             case .start("tbl", _): tables.append(Table())
@@ -144,10 +149,12 @@ enum WordDocument {
             default: break
             }
         }
-        return blocks.map { $0.hasPrefix(rowMark) ? String($0.dropFirst(rowMark.count)) : $0 }.joined(separator: "\n\n")
-            + "\n"
+        let texts = blocks.map { block in
+            switch block {
+            case .line(let line): line
+            case .rows(let rows): rows.joined(separator: "\n")
+            }
+        }
+        return texts.joined(separator: "\n\n") + "\n"
     }
-
-    /// Marks a block of table rows while the rows are collected (never in a Word text).
-    private static let rowMark = "\u{0}row\u{0}"
 }
