@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Thin, exception-safe extern "C" wrappers over libxapian (Debian's libxapian-dev).
@@ -29,13 +30,22 @@ let package = Package(
         .target(name: "Xapian", dependencies: ["CXapian"], swiftSettings: swiftSettings),
         // Danish text: normalisation, de-hyphenation, tokenising, stop words, compounds. Pure Swift.
         .target(name: "DanishText", swiftSettings: swiftSettings),
+        // libxml2's HTML parser (Debian's libxml2-dev); only DocumentText imports it.
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // A file's bytes as lines of text: format detected by content; PDF (pdftotext), DOCX, HTML, text.
+        .target(
+            name: "DocumentText",
+            dependencies: ["DanishText", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
         // A referat file parsed into a meeting with agenda items and metadata.
         .target(name: "Minutes", dependencies: ["DanishText"], swiftSettings: swiftSettings),
         // Indexer and searcher: the only place that knows both the minutes model and Xapian.
         .target(
             name: "ReferatCore",
             dependencies: [
-                "Xapian", "DanishText", "Minutes",
+                "Xapian", "DanishText", "Minutes", "DocumentText",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -54,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "referat",
             dependencies: [
-                "ReferatCore",
+                "ReferatCore", "DocumentText",
                 "ReferatServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -69,6 +79,14 @@ let package = Package(
         .testTarget(name: "XapianTests", dependencies: ["Xapian"], swiftSettings: swiftSettings),
         .testTarget(name: "DanishTextTests", dependencies: ["DanishText"], swiftSettings: swiftSettings),
         .testTarget(name: "MinutesTests", dependencies: ["Minutes"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DocumentTextTests",
+            dependencies: [
+                "DocumentText", "Minutes", "ReferatCore", "ReferatTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ReferatCoreTests",
             dependencies: ["ReferatCore", "Xapian", "Minutes", "ReferatTestSupport"],

@@ -91,6 +91,19 @@ public enum Normalizer {
 
     // MARK: - Line breaks
 
+    /// The two lines as one when the break between them splits a word hyphenated across it
+    /// ("sundhedsklyn-" "ger" → "sundhedsklynger"), else nil: `normalize`'s rule, for breaks a
+    /// reader meets before the text is one (a PDF's page breaks).
+    public static func joinedAcrossBreak(_ previous: String, _ next: String) -> String? {
+        var text = String(previous.trimmingTrailingWhitespace())
+        let softHyphen = text.last == "\u{00AD}"
+        if softHyphen { text.removeLast() }
+        let nextText = String(next.drop { $0.isWhitespace })
+        return joinAcrossBreak(
+            Line(text: text, blankBefore: false, endsInSoftHyphen: softHyphen, startsBlock: false),
+            Line(text: nextText, blankBefore: false, endsInSoftHyphen: false, startsBlock: startsBlock(nextText)))
+    }
+
     private struct Line {
         var text: String
         var blankBefore: Bool

@@ -1,3 +1,4 @@
+import DocumentText
 import Foundation
 
 #if canImport(Glibc)
@@ -15,6 +16,14 @@ public struct CorpusFile: Sendable, Hashable {
 public struct CorpusProblem: Error, Sendable, Hashable, CustomStringConvertible {
     public let relativePath: String
     public let reason: String
+    /// Set when the file's bytes were read but gave no text.
+    public let cause: DocumentTextError?
+
+    public init(relativePath: String, reason: String, cause: DocumentTextError? = nil) {
+        self.relativePath = relativePath
+        self.reason = reason
+        self.cause = cause
+    }
 
     public var description: String { "\(relativePath): skipped: \(reason)" }
 }
@@ -23,6 +32,8 @@ public struct CorpusProblem: Error, Sendable, Hashable, CustomStringConvertible 
 public struct CorpusContent: Sendable {
     /// SHA-256 of the file's bytes, hex: unchanged bytes, unchanged items.
     public let hash: String
+    /// The format the bytes were read as (by their content).
+    public let format: DocumentFormat
     public let text: String
     /// How the text was decoded when it was not UTF-8 ("Windows-1252", "UTF-16"), else nil.
     public let legacyEncoding: String?
@@ -30,7 +41,7 @@ public struct CorpusContent: Sendable {
 
 /// Finds and reads the minutes files under a corpus directory.
 public struct CorpusReader: Sendable {
-    public static let extensions: Set<String> = ["txt", "md"]
+    public static let extensions = DocumentFormat.extensions
     public static let defaultMaxFileSize = 10 * 1024 * 1024
 
     public let root: URL
@@ -111,11 +122,12 @@ public struct CorpusReader: Sendable {
     private static func isDirectory(_ info: stat) -> Bool { (info.st_mode & S_IFMT) == S_IFDIR }
     private static func identity(_ info: stat) -> [UInt64] { [UInt64(info.st_dev), UInt64(info.st_ino)] }
 
-    /// Reads a minutes file: its hash and text, or why it is skipped (unreadable, not a regular
-    /// file, empty, over `maxFileSize` bytes, binary).
-    public static func read(_ file: CorpusFile, maxFileSize: Int = defaultMaxFileSize) -> Result<
-        CorpusContent, CorpusProblem
-    > {
+    /// Reads a minutes file: its hash and text (by `reader`, in the format its bytes show), or
+    /// why it is skipped (unreadable, not a regular file, empty, over `maxFileSize` bytes, no
+    /// text in it).
+    public static func read(
+        _ file: CorpusFile, maxFileSize: Int = defaultMaxFileSize, reader: DocumentReader = DocumentReader()
+    ) -> Result<CorpusContent, CorpusProblem> {
         func problem(_ reason: String) -> Result<CorpusContent, CorpusProblem> {
             .failure(CorpusProblem(relativePath: file.relativePath, reason: reason))
         }
@@ -146,36 +158,14 @@ public struct CorpusReader: Sendable {
         }
         let data = Data(bytes[0..<count])
         guard count > 0 else { return problem("empty file") }
-        let decoded: (text: String, encoding: String?)
-        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]),
-            let text = String(data: data, encoding: .utf16)
-        {
-            decoded = (text.replacingOccurrences(of: "\r\n", with: "\n"), "UTF-16")
-        } else if data.contains(0) {
-            return problem("binary file (contains NUL bytes)")
-        } else {
-            let (text, legacy) = Self.text(of: data)
-            decoded = (text, legacy ? "Windows-1252" : nil)
+        do {
+            let document = try reader.read(data, name: file.relativePath)
+            return .success(
+                CorpusContent(
+                    hash: SHA256.hex(data), format: document.format, text: document.text,
+                    legacyEncoding: document.legacyEncoding))
+        } catch {
+            return .failure(CorpusProblem(relativePath: file.relativePath, reason: "\(error)", cause: error))
         }
-        guard !decoded.text.allSatisfy(\.isWhitespace) else { return problem("empty file (only white space)") }
-        return .success(CorpusContent(hash: SHA256.hex(data), text: decoded.text, legacyEncoding: decoded.encoding))
-    }
-
-    /// The file's text: UTF-8 (a BOM dropped, CRLF folded), or else Windows-1252, the usual
-    /// legacy encoding of Danish documents; `decodedAsLegacy` says which.
-    public static func text(of data: Data) -> (text: String, decodedAsLegacy: Bool) {
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if let text = String(validating: bytes, as: UTF8.self) {
-            return (foldingCRLF(text), false)
-        }
-        let text =
-            String(data: bytes, encoding: .windowsCP1252) ?? String(data: bytes, encoding: .isoLatin1)
-            ?? String(decoding: bytes, as: UTF8.self)
-        return (foldingCRLF(text), true)
-    }
-
-    private static func foldingCRLF(_ text: String) -> String {
-        text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
     }
 }

@@ -1,4 +1,5 @@
 import DanishText
+import DocumentText
 import Foundation
 import Logging
 import Minutes
@@ -18,6 +19,9 @@ public struct IndexSummary: Sendable, Equatable {
     public var failed = 0
     /// Warnings for files that were indexed anyway (legacy encoding, no agenda items found).
     public var warnings = 0
+    /// Converters that are not installed (each reported once, as an error): the files that
+    /// need them are counted as failed and keep what was indexed from them.
+    public var missingConverters: Set<String> = []
     /// Items in the index after the run.
     public var items = 0
     /// Items written by this run.
@@ -65,6 +69,8 @@ public struct IndexOptions: Sendable {
     public var waitForLock = false
     /// Files larger than this many bytes are skipped.
     public var maxFileSize = CorpusReader.defaultMaxFileSize
+    /// Turns a file's bytes into text (the PDF converter and its limits, the DOCX limits).
+    public var reader = DocumentReader()
     /// Files written per commit. Each batch is one Xapian transaction: its items and the files'
     /// hashes become durable together or not at all.
     public var batchSize = 50
@@ -206,9 +212,11 @@ public struct Indexer {
         let batchFiles = { @Sendable (batch: Int) in
             Array(files[(batch * batchSize)..<min(files.count, (batch + 1) * batchSize)])
         }
-        let prepared = PreparedAhead(count: batchCount) { [stored, folders, maxFileSize = options.maxFileSize] batch in
+        let prepared = PreparedAhead(count: batchCount) {
+            [stored, folders, maxFileSize = options.maxFileSize, reader = options.reader] batch in
             try Self.prepare(
-                batchFiles(batch), stored: stored, folders: folders, builders: builders, maxFileSize: maxFileSize)
+                batchFiles(batch), stored: stored, folders: folders, builders: builders, maxFileSize: maxFileSize,
+                reader: reader)
         }
         defer { prepared.stop() }
         for index in 0..<batchCount {
@@ -304,7 +312,7 @@ public struct Indexer {
     /// Prepares `files` on up to `builders.count` threads, each with its own builder.
     private static func prepare(
         _ files: [CorpusFile], stored: [String: IndexState.Entry], folders: [String: FolderMetadata],
-        builders: [Lazy<DocumentBuilder>], maxFileSize: Int
+        builders: [Lazy<DocumentBuilder>], maxFileSize: Int, reader: DocumentReader
     ) throws -> [Prepared] {
         let batch = PreparedBatch(count: files.count)
         let workers = min(builders.count, files.count)
@@ -316,7 +324,7 @@ public struct Indexer {
                     let outcome = try prepare(
                         file, stored: stored[file.relativePath],
                         folder: folders[FolderMetadata.parent(of: file.relativePath)], builder: builders[worker],
-                        maxFileSize: maxFileSize)
+                        maxFileSize: maxFileSize, reader: reader)
                     batch.lock.withLock { batch.outcomes[index] = outcome }
                 } catch {
                     batch.lock.withLock { batch.error = batch.error ?? error }
@@ -329,10 +337,10 @@ public struct Indexer {
 
     private static func prepare(
         _ file: CorpusFile, stored: IndexState.Entry?, folder: FolderMetadata?,
-        builder lazyBuilder: Lazy<DocumentBuilder>, maxFileSize: Int
+        builder lazyBuilder: Lazy<DocumentBuilder>, maxFileSize: Int, reader: DocumentReader
     ) throws -> Prepared {
         let content: CorpusContent
-        switch CorpusReader.read(file, maxFileSize: maxFileSize) {
+        switch CorpusReader.read(file, maxFileSize: maxFileSize, reader: reader) {
         case .failure(let problem): return .unreadable(problem)
         case .success(let read): content = read
         }
@@ -373,6 +381,13 @@ public struct Indexer {
         let path = file.relativePath
         switch prepared {
         case .unreadable(let problem):
+            if case .converterMissing(let tool, _) = problem.cause {
+                // The file may be fine: said once a run, and its items stay.
+                summary.failed += 1
+                if summary.missingConverters.insert(tool).inserted { logger.error("\(problem.cause!)") }
+                onEvent?(IndexEvent(kind: .failed, path: path, items: 0))
+                return
+            }
             summary.failed += 1
             logger.warning("\(problem)")
             onEvent?(IndexEvent(kind: .failed, path: path, items: 0))

@@ -1,4 +1,5 @@
 import DanishText
+import DocumentText
 import Foundation
 
 /// User-editable synonym groups from `synonymer.txt` in the corpus root, one group a line:
@@ -44,7 +45,7 @@ public struct Synonyms: Sendable, Equatable {
             problems.append("\(url.path): cannot read the synonyms file")
             return Synonyms()
         }
-        return Synonyms(text: CorpusReader.text(of: data).text, file: url.path, problems: &problems)
+        return Synonyms(text: PlainText.decode(data).text, file: url.path, problems: &problems)
     }
 
     /// (key, synonym) pairs for Xapian's synonym table. The query parser looks a lower-case

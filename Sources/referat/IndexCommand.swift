@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocumentText
 import Foundation
 import Logging
 import ReferatCore
@@ -10,7 +11,8 @@ import ReferatCore
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
-        abstract: "Index the *.txt and *.md minutes under CORPUS, one Xapian document per agenda item.",
+        abstract:
+            "Index the minutes under CORPUS (*.txt, *.md, *.pdf, *.docx, *.html, *.htm), one Xapian document per agenda item.",
         discussion: """
             Incremental: files whose bytes are already indexed are skipped, changed files are \
             re-indexed, vanished files removed. Exit status: 0 every file indexed; 2 some files \
@@ -41,6 +43,11 @@ struct IndexCommand: ParsableCommand {
         transform: IndexCommand.parseSize)
     var maxFileSize: Int = CorpusReader.defaultMaxFileSize
 
+    @Option(
+        name: .customLong("pdf-time-limit"),
+        help: "Seconds pdftotext may take for one PDF before it is stopped and the file skipped.")
+    var pdfTimeLimit: Double = PDFReader.defaultTimeLimit
+
     @Option(name: .customLong("batch-size"), help: ArgumentHelp("Files per commit.", visibility: .hidden))
     var batchSize: Int = 50
 
@@ -70,6 +77,7 @@ struct IndexCommand: ParsableCommand {
     }
 
     func validate() throws {
+        guard pdfTimeLimit > 0 else { throw ValidationError("--pdf-time-limit must be a positive number of seconds") }
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
         guard workers > 0 else { throw ValidationError("--workers must be positive") }
         guard !(quiet && verbose) else { throw ValidationError("--quiet and --verbose exclude each other") }
@@ -77,10 +85,11 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let status = StatusLine(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+        var options = IndexOptions(
+            rebuild: rebuild, waitForLock: wait, maxFileSize: maxFileSize, batchSize: batchSize, workers: workers)
+        options.reader.pdf.timeLimit = pdfTimeLimit
         var indexer = Indexer(
-            corpusRoot: URL(fileURLWithPath: corpus), databasePath: database.db,
-            options: IndexOptions(
-                rebuild: rebuild, waitForLock: wait, maxFileSize: maxFileSize, batchSize: batchSize, workers: workers),
+            corpusRoot: URL(fileURLWithPath: corpus), databasePath: database.db, options: options,
             logger: Logger(label: "referat.index") { _ in StatusLogHandler(status: status) })
         if status.enabled {
             indexer.onProgress = { status.progress($0) }

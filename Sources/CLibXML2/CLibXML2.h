@@ -1,0 +1,3 @@
+// libxml2's HTML parser and tree (Debian: libxml2-dev; include path from pkg-config libxml-2.0).
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
