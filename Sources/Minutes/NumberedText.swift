@@ -85,16 +85,15 @@ struct NumberedText: Sendable, Equatable {
     /// (a web page's table of contents and first heading flattened into one line) — split off:
     /// the text before it and the heading. Nil when there is none.
     static func splitGlued(_ text: String) -> (before: String, heading: String)? {
-        // The cheap test first: a digit followed by ". " somewhere.
-        let bytes = Array(text.utf8)
-        guard bytes.count > 4 else { return nil }
+        // The cheap test first, without allocating: a digit followed by ". " somewhere.
         var found = false
-        for i in 1..<(bytes.count - 2)
-        where bytes[i] == UInt8(ascii: ".") && bytes[i + 1] == UInt8(ascii: " ") && bytes[i - 1] >= 0x30
-            && bytes[i - 1] <= 0x39
-        {
-            found = true
-            break
+        var (beforeLast, last): (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " "), last == UInt8(ascii: "."), (0x30...0x39).contains(beforeLast) {
+                found = true
+                break
+            }
+            (beforeLast, last) = (last, byte)
         }
         guard found else { return nil }
         let characters = Array(text)
