@@ -129,10 +129,13 @@ struct BlockContext: Sendable {
         }
     }
 
-    /// "Forvaltningen indstiller, at", "Det indstilles, at:", "Borgmesteren indstiller,".
+    /// "Forvaltningen indstiller, at", "Det indstilles, at:", "Borgmesteren indstiller,": a
+    /// line saying "indstille…" and ending in "at" or that verb (a prose line that merely ends
+    /// in "at" wraps a sentence before a heading).
     private static func endsWithRecommendationLeadIn(_ line: SourceLine) -> Bool {
         let words = line.labelKey.split { !$0.isLetter }
-        return words.last.map { recommendationLeadIns.contains(String($0)) } ?? false
+        guard let last = words.last, recommendationLeadIns.contains(String(last)) else { return false }
+        return words.contains { $0.hasPrefix("indstille") }
     }
 
     /// A line that carries on the entry above it: it starts with a lower-case letter.

@@ -118,7 +118,8 @@ struct NumberedText: Sendable, Equatable {
     /// The title begins with a month name: "21. september 2022" is a date, not item 21.
     var isDate: Bool { !hasPunktWord && DanishCalendar.startsWithMonthName(title) }
 
-    /// The first letter of the title is lower case ("1. halvår 2025 …"): a sentence, not a heading.
+    /// The title's first word is in lower case ("1. halvår 2025 …", "1. at …"): a sentence, not a
+    /// heading. A word with a capital inside is a name ("eNærhospital", "iPad").
     var startsLowercase: Bool { Self.startsLowercase(title) }
 
     /// "2. a. Title", "2. b) Title": a sub-item, part of item 2.
@@ -130,8 +131,10 @@ struct NumberedText: Sendable, Equatable {
     }
 
     private static func startsLowercase(_ title: some StringProtocol) -> Bool {
-        guard let first = title.first(where: { $0.isLetter || $0.isNumber }) else { return false }
-        return first.isLetter && first.isLowercase
+        guard let start = title.firstIndex(where: { $0.isLetter || $0.isNumber }), title[start].isLowercase else {
+            return false
+        }
+        return !title[start...].prefix(while: \.isLetter).contains(where: \.isUppercase)
     }
 }
 

@@ -227,6 +227,18 @@ struct HeadingRuleTests {
                 "Beslutning", "", "Godkendt."),
             expected: []),
         HeadingCase(
+            rule: "a title opening with a name written in camel case is a title, not a sentence",
+            text: lines(
+                "Referat Styregruppe", "", "1. Velkomst", "Tekst.", "", "2. eNærhospital", "Tekst.", "",
+                "3. Eventuelt", "Intet."),
+            expected: [ItemHead(1, "Velkomst", 3), ItemHead(2, "eNærhospital", 6), ItemHead(3, "Eventuelt", 9)]),
+        HeadingCase(
+            rule: "a wrapped prose line ending in \"at\" is no recommendation lead-in",
+            text: lines(
+                "Referat Styregruppe", "", "1. Velkomst", "Det blev slået", "fast at", "",
+                "2. Status", "Tekst.", "", "3. Eventuelt", "Intet."),
+            expected: [ItemHead(1, "Velkomst", 3), ItemHead(2, "Status", 7), ItemHead(3, "Eventuelt", 10)]),
+        HeadingCase(
             rule: "a file with no numbered headings has no items",
             text: lines("# Referat", "", "Mødet blev aflyst.", "", "## Deltagere", "", "Ingen."),
             expected: []),
