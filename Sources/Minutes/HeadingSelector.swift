@@ -10,12 +10,15 @@
 /// file has none), then the one starting at 1, then the earlier one.
 /// A lone plain numbered line is not an agenda, unless evidence says it is: section labels
 /// (Sagsfremstilling, Resume, Beslutning, …) follow it, or a table of contents above lists it.
-/// A list that an export renumbered to "1." for every entry (every candidate is numbered 1, and
-/// each has a body opening with section labels) is the agenda in order: its items are numbered
-/// by position.
+/// A list that an export renumbered to "1." for every entry (every candidate is numbered 1 and
+/// has a body, and at least two of them, and at least half, open with section labels) is the
+/// agenda in order: its items are numbered by position.
 enum HeadingSelector {
     static func select(_ candidates: [HeadingCandidate]) -> [HeadingCandidate] {
-        if candidates.count >= 2, candidates.allSatisfy({ $0.number == 1 && $0.hasBody && $0.opensSections }) {
+        let openingSections = candidates.filter(\.opensSections).count
+        if candidates.count >= 2, openingSections >= 2, openingSections * 2 >= candidates.count,
+            candidates.allSatisfy({ $0.number == 1 && $0.hasBody })
+        {
             return candidates.enumerated().map { position, candidate in
                 var renumbered = candidate
                 renumbered.number = position + 1

@@ -173,9 +173,9 @@ struct HeadingRuleTests {
             rule: "a list renumbered to 1. for every item counts its items in order",
             text: lines(
                 "Referat", "", " 1. Godkendelse af referatet.", "", "Referat: Godkendt", "",
-                " 1. Høringssvar.", "", "Referat:", "Et svar sendes.", "",
+                " 1. Høringssvar.", "", "Et svar sendes.", "",
                 " 1. Eventuelt.", "", "Referat: Intet.", "", "23. maj 2016 kl. 10:00-12:00"),
-            expected: [ItemHead(1, "Godkendelse af referatet.", 3), ItemHead(2, "Høringssvar.", 7), ItemHead(3, "Eventuelt.", 12)]),
+            expected: [ItemHead(1, "Godkendelse af referatet.", 3), ItemHead(2, "Høringssvar.", 7), ItemHead(3, "Eventuelt.", 11)]),
         HeadingCase(
             rule: "sub-items \"2. a.\" belong to item 2",
             text: lines(
