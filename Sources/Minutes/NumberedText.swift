@@ -24,6 +24,7 @@ struct NumberedText: Sendable, Equatable {
 
     private static let punktWords = ["punkt", "pkt."]
     private static let caseWords = ["sag nr.", "sag nr"]
+    private static let words = punktWords + caseWords
     private static let punktSeparators: Set<Character> = [":", ".", ")", "-", "–"]
 
     static func parse(_ text: String) -> NumberedText? {
@@ -34,7 +35,8 @@ struct NumberedText: Sendable, Equatable {
                 || first | 0x20 == UInt8(ascii: "s")
         else { return nil }
         var word: String?
-        for candidate in punktWords + caseWords where rest.prefix(candidate.count).lowercased() == candidate {
+        for candidate in words
+        where candidate.utf8.first == first | 0x20 && rest.prefix(candidate.count).lowercased() == candidate {
             let after = rest.dropFirst(candidate.count)
             guard let next = after.first, next.isWhitespace || next.isASCIIDigit else { continue }
             rest = after.drop { $0.isWhitespace }

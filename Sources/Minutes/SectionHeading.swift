@@ -38,20 +38,22 @@ enum SectionHeading {
         "referat": .decision,
         "konklusion": .decision,
     ]
+    private static let longestLabel = labels.keys.map(\.utf8.count).max() ?? 0
     private static let datedDecisionOpenings = ["beslutning i ", "behandling i "]
 
     static func match(_ line: SourceLine) -> Match? {
         let key = line.labelKey
-        guard !key.isEmpty, key.count <= 120 else { return nil }
+        guard !key.isEmpty, key.utf8.count <= 240 else { return nil }
         if let kind = labels[key] ?? (line.shape.isStructured && key.hasPrefix("det indstilles") ? .recommendation : nil)
             ?? (isDatedDecision(key, line: line) ? .decision : nil)
         {
             return Match(kind: kind, heading: Normalizer.cleanLine(line.shape.inner), text: nil)
         }
-        // "Referat: Godkendt": a label, a colon, the first text of the section.
-        guard let colon = key.firstIndex(of: ":"), let kind = labels[key[..<colon].trimmedWhitespace] else {
-            return nil
-        }
+        // "Referat: Godkendt": a label, a colon, the first text of the section. (The labels are
+        // short: only the start of a line is searched for the colon.)
+        guard let colon = key.utf8.prefix(longestLabel + 1).firstIndex(of: UInt8(ascii: ":")),
+            let kind = labels[key[..<colon].trimmedWhitespace]
+        else { return nil }
         let heading = Normalizer.cleanLine(line.shape.inner)
         guard let split = heading.firstIndex(of: ":") else { return nil }
         let text = heading[heading.index(after: split)...].trimmedWhitespace
@@ -64,7 +66,8 @@ enum SectionHeading {
         if datedDecisionOpenings.contains(where: key.hasPrefix) {
             return line.shape.inner.hasSuffix(":") || (key.contains(" den ") && key.contains(where: \.isASCIIDigit))
         }
-        guard key.contains(", pkt") else { return false }
+        // The committee form ends in the item's number.
+        guard let last = key.utf8.last, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(last) else { return false }
         let parts = key.components(separatedBy: ", ")
         guard parts.count == 3, !parts[0].isEmpty, parts[2].hasPrefix("pkt.") else { return false }
         let date = parts[1].split(separator: "-", omittingEmptySubsequences: false)
