@@ -82,10 +82,10 @@ struct NumberedText: Sendable, Equatable {
         return NumberedText(number: number, title: title, hasPunktWord: false, titlePlace: .sameLine)
     }
 
-    /// The first numbered heading glued to the end of other text in `text` — after a word with
-    /// no space: "Indholdsfortegnelse1. Fraværende", "…tandlægeoverenskomsten1. Meddelelse - …"
-    /// (a web page's table of contents and first heading flattened into one line) — split off:
-    /// the text before it and the heading. Nil when there is none.
+    /// The first numbered heading glued to the end of other text in `text` — after a word or a
+    /// sentence with no space: "Indholdsfortegnelse1. Fraværende", "…tandlægeoverenskomsten1.
+    /// Meddelelse - …", "…taget til efterretning.2. Meddelelse" (a web page's blocks flattened
+    /// into one line) — split off: the text before it and the heading. Nil when there is none.
     static func splitGlued(_ text: String) -> (before: String, heading: String)? {
         // The cheap test first, without allocating: a digit followed by ". " somewhere.
         var found = false
@@ -101,7 +101,12 @@ struct NumberedText: Sendable, Equatable {
         let characters = Array(text)
         var i = 1
         while i < characters.count {
-            guard characters[i].isASCIIDigit, characters[i - 1].isLetter else {
+            // After a word, or after the end of a sentence ("…efterretning.2. Meddelelse"), but
+            // not after a number ("1.2. Formål" is a section number).
+            let afterWord =
+                characters[i - 1].isLetter
+                || (i >= 2 && ".?!)".contains(characters[i - 1]) && characters[i - 2].isLetter)
+            guard characters[i].isASCIIDigit, afterWord else {
                 i += 1
                 continue
             }

@@ -196,11 +196,13 @@ struct HeadingRuleTests {
                 "  1. Sam:Bo-aftalen", "  Tekst om aftalen."),
             expected: [ItemHead(1, "Sam:Bo-aftalen", 8)]),
         HeadingCase(
-            rule: "the first heading glued to the table of contents' last line",
+            rule: "headings glued to the table of contents' last line and to the text before them",
             text: lines(
                 "PUNKTER", "", "1. Meddelelse - Status", "2. Meddelelse - Opsigelse af aftalen1. Meddelelse - Status", "",
-                "Meddelelse - Status", "Tekst om status.", " 1. Overholder regionerne retten?", " 2. Hvordan?"),
-            expected: [ItemHead(1, "Meddelelse - Status", 4)]),
+                "Meddelelse - Status", "Tekst om status.", " 1. Overholder regionerne retten?", " 2. Hvordan?",
+                "Taget til efterretning.2. Meddelelse - Opsigelse af aftalen", "", "Tekst om opsigelsen.",
+                "Afsnit 1.2. Formål", "Tekst."),
+            expected: [ItemHead(1, "Meddelelse - Status", 4), ItemHead(2, "Meddelelse - Opsigelse af aftalen", 10)]),
         HeadingCase(
             rule: "the first heading glued to the table of contents' label",
             text: lines(
