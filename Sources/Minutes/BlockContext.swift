@@ -18,7 +18,8 @@ struct BlockContext: Sendable {
     /// godkender dagsordenen." is what is recommended, not an item.
     private(set) var recommendations: Set<Int> = []
     /// The title keys of plain numbered lines directly followed by another numbered line (the
-    /// entries of a table of contents or any other list), by number, with their lines.
+    /// entries of a table of contents or any other list; a page number and dot leaders
+    /// dropped), by number, with their lines.
     private var listEntries: [Int: [(line: Int, key: String)]] = [:]
 
     static let bullets: Set<Character> = ["-", "•", "*", "–", "▪", "·"]
@@ -117,8 +118,10 @@ struct BlockContext: Sendable {
             if inRecommendation { recommendations.insert(nonBlank[i].number) }
             guard i + 1 < numbered.count else { continue }
             if numbered[i + 1] != nil {
-                listEntries[entry.number, default: []].append(
-                    (nonBlank[i].number, HeadingCandidate.key(entry.title)))
+                // A title ending in a number may be a TOC entry's page: both readings are kept.
+                for title in [entry.title, Self.withoutPageNumber(entry.title)].compactMap({ $0 }) {
+                    listEntries[entry.number, default: []].append((nonBlank[i].number, HeadingCandidate.key(title)))
+                }
             }
             var j = i + 1
             if numbered[j] == nil, j + 1 < numbered.count, Self.continuesEntry(nonBlank[j]) { j += 1 }
@@ -127,6 +130,17 @@ struct BlockContext: Sendable {
                 listRuns.insert(nonBlank[j].number)
             }
         }
+    }
+
+    /// A table-of-contents entry's title without its page number and dot leaders ("Velkomst
+    /// ..... 3", "Velkomst 3" → "Velkomst"), or nil when it ends otherwise.
+    private static func withoutPageNumber(_ title: String) -> String? {
+        let page = title.reversed().prefix { $0.isASCIIDigit }
+        var text = title.dropLast(page.count)
+        guard (1...3).contains(page.count), let last = text.last, last.isWhitespace || last == "." || last == "…"
+        else { return nil }
+        while let last = text.last, last.isWhitespace || last == "." || last == "…" { text = text.dropLast() }
+        return String(text)
     }
 
     /// "Forvaltningen indstiller, at", "Det indstilles, at:", "Borgmesteren indstiller,": a

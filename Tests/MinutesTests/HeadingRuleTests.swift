@@ -204,6 +204,12 @@ struct HeadingRuleTests {
                 "Afsnit 1.2. Formål", "Tekst."),
             expected: [ItemHead(1, "Meddelelse - Status", 4), ItemHead(2, "Meddelelse - Opsigelse af aftalen", 10)]),
         HeadingCase(
+            rule: "a table of contents with page numbers confirms the heading it lists",
+            text: lines(
+                "Referat", "", "1. Mødested og status ..... 2", "2. Mødeplan 3", "3. Eventuelt 3", "",
+                "1. Mødested og status", "Tekst om status."),
+            expected: [ItemHead(1, "Mødested og status", 7)]),
+        HeadingCase(
             rule: "the first heading glued to the table of contents' label",
             text: lines(
                 "Byrådet - Referat", "", "Indholdsfortegnelse1. Fraværende", "", "Beslutning", "Ingen.", "",
