@@ -52,7 +52,8 @@ enum HeadingDetector {
                 !context.tableOfContents.contains(line.number)
             else { continue }
             let glued = line.shape.isStructured ? nil : NumberedText.splitGlued(line.shape.inner)
-            if let candidate = candidate(at: line, text: glued?.before ?? line.shape.inner, in: document, context: context)
+            if let candidate = candidate(
+                at: line, text: glued?.before ?? line.shape.inner, in: document, context: context)
             {
                 candidates.append(candidate)
             }

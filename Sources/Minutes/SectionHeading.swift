@@ -44,7 +44,8 @@ enum SectionHeading {
     static func match(_ line: SourceLine) -> Match? {
         let key = line.labelKey
         guard !key.isEmpty, key.utf8.count <= 240 else { return nil }
-        if let kind = labels[key] ?? (line.shape.isStructured && key.hasPrefix("det indstilles") ? .recommendation : nil)
+        if let kind = labels[key]
+            ?? (line.shape.isStructured && key.hasPrefix("det indstilles") ? .recommendation : nil)
             ?? (isDatedDecision(key, line: line) ? .decision : nil)
         {
             return Match(kind: kind, heading: Normalizer.cleanLine(line.shape.inner), text: nil)

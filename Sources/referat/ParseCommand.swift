@@ -30,7 +30,8 @@ struct ParseCommand: ParsableCommand {
                 let (text, _) = CorpusReader.text(of: try Data(contentsOf: URL(fileURLWithPath: file)))
                 parsed.append(ParsedFile(file: file, meeting: MinutesParser.parse(text)))
             } catch {
-                FileHandle.standardError.write(Data("referat parse: \(file): cannot read: \(error.localizedDescription)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("referat parse: \(file): cannot read: \(error.localizedDescription)\n".utf8))
                 failed = true
             }
         }
@@ -50,10 +51,16 @@ struct ParsedFile: Encodable {
     struct Item: Encodable {
         let number: Int
         let title: String
-        let first_line: Int
-        let last_line: Int
+        let firstLine: Int
+        let lastLine: Int
         /// Section headings as written; nil for text before the first heading.
         let sections: [String?]
+
+        enum CodingKeys: String, CodingKey {
+            case number, title, sections
+            case firstLine = "first_line"
+            case lastLine = "last_line"
+        }
     }
 
     let file: String
@@ -73,7 +80,7 @@ struct ParsedFile: Encodable {
         date = meeting.date?.iso
         items = meeting.items.map {
             Item(
-                number: $0.number, title: $0.title, first_line: $0.firstLine, last_line: $0.lastLine,
+                number: $0.number, title: $0.title, firstLine: $0.firstLine, lastLine: $0.lastLine,
                 sections: $0.sections.map(\.heading))
         }
     }
@@ -100,7 +107,7 @@ struct ParsedFile: Encodable {
         if items.isEmpty { lines.append("  no agenda items (indexed as one whole-file item)") }
         for item in items {
             let sections = item.sections.map { $0 ?? "(text)" }.joined(separator: " | ")
-            lines.append("  \(item.number). \(item.title)  [lines \(item.first_line)–\(item.last_line)]")
+            lines.append("  \(item.number). \(item.title)  [lines \(item.firstLine)–\(item.lastLine)]")
             if !sections.isEmpty { lines.append("      \(sections)") }
         }
         return lines.joined(separator: "\n")

@@ -163,7 +163,9 @@ struct HeadingRuleTests {
             text: lines(
                 "Referat", "", "1: Godkendelse af dagsorden", "Godkendt.", "",
                 "2     Meddelelser", "Ingen.", "", "3Eventuelt", "Intet."),
-            expected: [ItemHead(1, "Godkendelse af dagsorden", 3), ItemHead(2, "Meddelelser", 6), ItemHead(3, "Eventuelt", 9)]),
+            expected: [
+                ItemHead(1, "Godkendelse af dagsorden", 3), ItemHead(2, "Meddelelser", 6), ItemHead(3, "Eventuelt", 9),
+            ]),
         HeadingCase(
             rule: "numbers running for the year, glued to their titles (38, 39)",
             text: lines(
@@ -175,14 +177,19 @@ struct HeadingRuleTests {
                 "Referat", "", " 1. Godkendelse af referatet.", "", "Referat: Godkendt", "",
                 " 1. Høringssvar.", "", "Et svar sendes.", "",
                 " 1. Eventuelt.", "", "Referat: Intet.", "", "23. maj 2016 kl. 10:00-12:00"),
-            expected: [ItemHead(1, "Godkendelse af referatet.", 3), ItemHead(2, "Høringssvar.", 7), ItemHead(3, "Eventuelt.", 11)]),
+            expected: [
+                ItemHead(1, "Godkendelse af referatet.", 3), ItemHead(2, "Høringssvar.", 7),
+                ItemHead(3, "Eventuelt.", 11),
+            ]),
         HeadingCase(
             rule: "sub-items \"2. a.\" belong to item 2",
             text: lines(
                 "Dagsorden", "", "1. Godkendelse af dagsorden", "Godkendt.", "",
                 "2. Ansøgninger", "Tekst.", "", "2. a. Styrkepositioner", "Tekst.", "", "2. b. Klynger", "Tekst.", "",
                 "3. Eventuelt", "Intet."),
-            expected: [ItemHead(1, "Godkendelse af dagsorden", 3), ItemHead(2, "Ansøgninger", 6), ItemHead(3, "Eventuelt", 15)]),
+            expected: [
+                ItemHead(1, "Godkendelse af dagsorden", 3), ItemHead(2, "Ansøgninger", 6), ItemHead(3, "Eventuelt", 15),
+            ]),
         HeadingCase(
             rule: "a heading printed twice (a link line, then the heading) is one heading",
             text: lines(
@@ -198,7 +205,8 @@ struct HeadingRuleTests {
         HeadingCase(
             rule: "headings glued to the table of contents' last line and to the text before them",
             text: lines(
-                "PUNKTER", "", "1. Meddelelse - Status", "2. Meddelelse - Opsigelse af aftalen1. Meddelelse - Status", "",
+                "PUNKTER", "", "1. Meddelelse - Status", "2. Meddelelse - Opsigelse af aftalen1. Meddelelse - Status",
+                "",
                 "Meddelelse - Status", "Tekst om status.", " 1. Overholder regionerne retten?", " 2. Hvordan?",
                 "Taget til efterretning.2. Meddelelse - Opsigelse af aftalen", "", "Tekst om opsigelsen.",
                 "Afsnit 1.2. Formål", "Tekst."),
@@ -223,7 +231,8 @@ struct HeadingRuleTests {
             rule: "not headings: prose after a Punkt number, recommendations, numbered body lists, tables, dates",
             text: lines(
                 "Referat", "", "1. Godkendelse af dagsorden", "", "Punkt 10 blev behandlet efter punkt 4.",
-                "Pkt. 2 flyttes til sidst.", "", "Forvaltningen indstiller, at", " 2. Ældrerådet godkender dagsordenen.",
+                "Pkt. 2 flyttes til sidst.", "", "Forvaltningen indstiller, at",
+                " 2. Ældrerådet godkender dagsordenen.",
                 "", "Beslutning", "", "Punkt 1: Der var ingen meddelelser.", "", "1. Afbud. Der var afbud fra A.", "",
                 "2. Formandsbeslutning. B orienterede.", "", "Regnskab", "", "760", "", "1.064", "", "(2)", "",
                 "2\tTabelrække", "", "2. maj 2016 kl. 10:00", "", "2. Meddelelser", "", "Ingen."),
@@ -231,7 +240,8 @@ struct HeadingRuleTests {
         HeadingCase(
             rule: "a numbered recommendation alone is no agenda, though a decision follows",
             text: lines(
-                "Referat", "", "Resume", "", "Forvaltningen indstiller, at", "", " 1. Ældrerådet godkender dagsordenen.", "",
+                "Referat", "", "Resume", "", "Forvaltningen indstiller, at", "",
+                " 1. Ældrerådet godkender dagsordenen.", "",
                 "Beslutning", "", "Godkendt."),
             expected: []),
         HeadingCase(

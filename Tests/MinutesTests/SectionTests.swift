@@ -71,7 +71,8 @@ struct SectionTests {
 
     @Test("a label with text on its line: the text opens the section")
     func inlineText() throws {
-        let meeting = MinutesParser.parse(lines("# Referat", "", "## 1. Sag", "Tekst.", "Referat: Godkendt", "Uden ændringer."))
+        let meeting = MinutesParser.parse(
+            lines("# Referat", "", "## 1. Sag", "Tekst.", "Referat: Godkendt", "Uden ændringer."))
         let decision = try #require(meeting.items.first?.sections.last)
         #expect(decision.kind == .decision)
         #expect(decision.heading == "Referat:")
