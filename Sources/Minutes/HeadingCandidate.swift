@@ -23,6 +23,9 @@ struct HeadingCandidate: Sendable, Equatable {
     /// A section label (Sagsfremstilling, Resume, Beslutning, …) follows within a few lines:
     /// evidence that this line opens an agenda item.
     var opensSections = false
+    /// The text before a heading glued to the end of its line ("Taget til efterretning." of
+    /// "Taget til efterretning.2. Meddelelse"): it ends the item before.
+    var textBefore: String?
 
     /// The title as compared with other copies of it: cleaned, lower case, without a final
     /// colon or dot.
@@ -64,6 +67,7 @@ enum HeadingDetector {
                     line: line.number, lastLine: line.number, number: numbered.number,
                     titleParts: [numbered.title], isStructured: false)
                 candidate.isListed = context.isListed(candidate, before: line.number)
+                candidate.textBefore = glued.before
                 candidates.append(candidate)
             }
         }

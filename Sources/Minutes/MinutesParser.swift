@@ -38,9 +38,7 @@ public enum MinutesParser {
                 title: Normalizer.cleanLine(span.heading.titleParts.joined(separator: " ")),
                 firstLine: span.heading.line,
                 lastLine: span.lastLine,
-                sections: span.body.map {
-                    SectionSplitter.sections(of: document.lines[($0.lowerBound - 1)..<$0.upperBound])
-                } ?? []
+                sections: span.sections(in: document)
             )
         }
 

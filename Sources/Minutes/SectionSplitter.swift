@@ -3,9 +3,10 @@ import DanishText
 /// Splits the lines of one agenda item (after its heading) into sections. Text before the
 /// first section heading is `.body`; each section heading starts a section that runs to the
 /// next one (text after the label on the heading's line is the section's first line). Other
-/// sub-headings ("Bilag", "Økonomi") stay in the text of their section.
+/// sub-headings ("Bilag", "Økonomi") stay in the text of their section. `textAfter`, the text
+/// on the next heading's line before that heading, ends the last section.
 enum SectionSplitter {
-    static func sections(of lines: ArraySlice<SourceLine>) -> [Section] {
+    static func sections(of lines: ArraySlice<SourceLine>, textAfter: String? = nil) -> [Section] {
         var sections: [Section] = []
         var kind = SectionKind.body
         var heading: String?
@@ -29,6 +30,7 @@ enum SectionSplitter {
                 buffer.append(line.raw)
             }
         }
+        if let textAfter { buffer.append(textAfter) }
         flush()
         return sections
     }

@@ -276,6 +276,18 @@ struct HeadingRuleTests {
         #expect(items.map { ItemHead($0.number, $0.title, $0.firstLine) } == example.expected)
     }
 
+    @Test("the text before a glued heading ends the item before it")
+    func textBeforeGluedHeading() throws {
+        let meeting = MinutesParser.parse(
+            lines(
+                "Referat", "", "1. Status", "Tekst.", "Taget til efterretning.2. Budget", "Tekst om budget.", "",
+                "3. Eventuelt", "Intet."))
+        try #require(meeting.items.map(\.number) == [1, 2, 3])
+        #expect(meeting.items[0].text.hasSuffix("Taget til efterretning."))
+        #expect(!meeting.items[1].text.contains("efterretning"))
+        #expect(meeting.items.map(\.lastLine) == [5, 6, 9])
+    }
+
     @Test("a pause line ends an item; its text belongs to no item")
     func pause() {
         let meeting = MinutesParser.parse(
