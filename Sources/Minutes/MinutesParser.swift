@@ -22,8 +22,9 @@ import DanishText
 ///   (the next number on the next non-blank line, or after one lower-case continuation line), a
 ///   recommendation after "… indstiller, at" or a line starting in lower case;
 /// - a plain heading that fills the PDF line width continues on the next, short line.
-/// An item runs from its heading to the last non-blank line before the next item, a "Pause"
-/// line, or (after the last item) the sign-off ("Således opfattet …"). Its title is the heading
+/// An item runs from its heading to the last non-blank line before the next item (or to the
+/// next heading's line, when that heading is glued to the end of the item's last sentence), a
+/// "Pause" line, or (after the last item) the sign-off ("Således opfattet …"). Its title is the heading
 /// text without the number, cleaned by `Normalizer.cleanLine`.
 ///
 /// Metadata: see `TitleReader`, `ForumReader`, `RegionReader` and `MeetingDateReader`. What the
