@@ -53,10 +53,11 @@ struct NumberedText: Sendable, Equatable {
                 guard rest.allSatisfy(\.isWhitespace) else { return nil }
                 return NumberedText(number: number, title: "", hasPunktWord: true, titlePlace: .previousLine)
             }
-            // "Punkt 2: Title", "Punkt 2. Title", "Punkt 2 Title", "Pkt. 15" alone.
+            // "Punkt 2: Title", "Punkt 2. Title", "Punkt 2 - Title", "Punkt 2 Title", "Pkt. 15" alone.
             var separated = false
-            if let sep = rest.first, punktSeparators.contains(sep) {
-                rest = rest.dropFirst()
+            let spaced = rest.drop { $0.isWhitespace }
+            if let sep = spaced.first, punktSeparators.contains(sep) {
+                rest = spaced.dropFirst()
                 separated = true
             }
             if rest.allSatisfy(\.isWhitespace) {

@@ -140,11 +140,14 @@ struct HeadingRuleTests {
             expected: [ItemHead(1, "Velkomst", 6), ItemHead(2, "Status", 11)]),
         // Layouts of Danish publishers' agenda systems (see ../shared/realworld/).
         HeadingCase(
-            rule: "\"Pkt. N Title\", numbered for the year (from 15)",
+            rule: "\"Pkt. N Title\", \"Punkt N - Title\", numbered for the year (from 15)",
             text: lines(
                 "Referat", "", "Pkt. 15 Godkendelse af dagsorden", "Godkendt.", "",
-                "Pkt. 16 Budgetopfølgning", "Taget til efterretning."),
-            expected: [ItemHead(15, "Godkendelse af dagsorden", 3), ItemHead(16, "Budgetopfølgning", 6)]),
+                "Pkt. 16 Budgetopfølgning", "Taget til efterretning.", "", "Punkt 17 - Eventuelt", "Intet."),
+            expected: [
+                ItemHead(15, "Godkendelse af dagsorden", 3), ItemHead(16, "Budgetopfølgning", 6),
+                ItemHead(17, "Eventuelt", 9),
+            ]),
         HeadingCase(
             rule: "\"Pkt. N\" alone, the title on the next line; a bulleted link line before it is the same heading",
             text: lines(
