@@ -8,9 +8,23 @@
 /// with more marked-up headings wins, then the one with more headings that have a body (the
 /// next non-blank line is not another numbered heading: an agenda listed at the top of the
 /// file has none), then the one starting at 1, then the earlier one.
-/// A lone plain numbered line is not an agenda.
+/// A lone plain numbered line is not an agenda, unless evidence says it is: section labels
+/// (Sagsfremstilling, Resume, Beslutning, …) follow it, or a table of contents above lists it.
+/// A list that an export renumbered to "1." for every entry (every candidate is numbered 1 and
+/// has a body, and at least two of them, and at least half, open with section labels) is the
+/// agenda in order: its items are numbered by position.
 enum HeadingSelector {
     static func select(_ candidates: [HeadingCandidate]) -> [HeadingCandidate] {
+        let openingSections = candidates.filter(\.opensSections).count
+        if candidates.count >= 2, openingSections >= 2, openingSections * 2 >= candidates.count,
+            candidates.allSatisfy({ $0.number == 1 && $0.hasBody })
+        {
+            return candidates.enumerated().map { position, candidate in
+                var renumbered = candidate
+                renumbered.number = position + 1
+                return renumbered
+            }
+        }
         let structured = candidates.filter(\.isStructured)
         let pool: [HeadingCandidate]
         if longestRun(structured).count >= 2 {
@@ -23,7 +37,7 @@ enum HeadingSelector {
             pool = candidates
         }
         let run = longestRun(pool)
-        if run.count == 1, !run[0].isStructured { return [] }
+        if run.count == 1, !run[0].isStructured, !run[0].isListed, !run[0].opensSections { return [] }
         return run
     }
 

@@ -19,8 +19,11 @@ struct HeadingWrap: Sendable {
 
     /// The heading with any continuation lines added to its title and line range.
     func extend(_ heading: HeadingCandidate, in document: SourceDocument) -> HeadingCandidate {
-        guard !heading.isStructured, width >= Self.minimumPageWidth else { return heading }
-        let first = document[heading.line].raw.trimmedWhitespace
+        guard !heading.isStructured, heading.line == heading.lastLine, width >= Self.minimumPageWidth else {
+            return heading
+        }
+        // Runs of spaces inside the line are layout ("1                  Regnskab"), not text.
+        let first = document[heading.line].raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard first.count * 4 >= width * 3,
             let end = first.last, !".?!:)".contains(end),
             let next = document.nextNonBlank(after: heading.line, within: 2)
@@ -29,8 +32,8 @@ struct HeadingWrap: Sendable {
         guard text.count * 5 < width * 3,
             !next.shape.isStructured,
             NumberedText.parse(text) == nil,
-            !(text.first.map { ["-", "•", "*", "–", "▪"].contains($0) } ?? true),
-            SectionHeading.kind(of: next) == nil
+            !(text.first.map(BlockContext.bullets.contains) ?? true),
+            SectionHeading.match(next) == nil
         else { return heading }
         var extended = heading
         extended.lastLine = next.number

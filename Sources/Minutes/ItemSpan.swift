@@ -4,8 +4,18 @@ struct ItemSpan: Sendable {
     let heading: HeadingCandidate
     /// The body lines (after the heading), possibly empty.
     let body: ClosedRange<Int>?
-    /// The last non-blank line of the item.
+    /// The text that ends the item on the next heading's line, before that heading (glued to
+    /// it), or nil.
+    let textBeforeNext: String?
+    /// The last non-blank line of the item (the next heading's line when `textBeforeNext` ends
+    /// the item).
     let lastLine: Int
+
+    /// The item's sections: the body lines, then the text before the next heading.
+    func sections(in document: SourceDocument) -> [Section] {
+        let lines = body.map { document.lines[($0.lowerBound - 1)..<$0.upperBound] } ?? []
+        return SectionSplitter.sections(of: lines, textAfter: textBeforeNext)
+    }
 
     /// Cuts the document at the chosen headings.
     static func spans(of headings: [HeadingCandidate], in document: SourceDocument) -> [ItemSpan] {
@@ -26,8 +36,12 @@ struct ItemSpan: Sendable {
                 }
             }
             let body = heading.lastLine < end ? (heading.lastLine + 1)...end : nil
-            let last = body.flatMap { document.lastNonBlank(in: $0) } ?? heading.lastLine
-            return ItemSpan(heading: heading, body: body, lastLine: last)
+            let textBeforeNext =
+                isLast || end < limit ? nil : headings[index + 1].textBefore.flatMap { $0.isWhitespaceOnly ? nil : $0 }
+            let last =
+                textBeforeNext != nil
+                ? headings[index + 1].line : body.flatMap { document.lastNonBlank(in: $0) } ?? heading.lastLine
+            return ItemSpan(heading: heading, body: body, textBeforeNext: textBeforeNext, lastLine: last)
         }
     }
 }

@@ -7,7 +7,7 @@ struct Referat: ParsableCommand {
         abstract: "Search Danish meeting minutes (referater), indexed with Xapian.",
         subcommands: [
             IndexCommand.self, SearchCommand.self, StatsCommand.self, EvalCommand.self, ServeCommand.self,
-            BenchQueriesCommand.self,
+            BenchQueriesCommand.self, ParseCommand.self,
         ]
     )
 }

@@ -20,6 +20,18 @@ struct CorpusTests {
         }
     }
 
+    /// The same files as text comes out of a PDF: no `#` heading marks, no `**` bold.
+    @Test("items with the markdown marks stripped", arguments: Fixtures.sampleFiles)
+    func markdownStripped(file: String) throws {
+        let gold = try #require(try Fixtures.gold()[file])
+        let meeting = MinutesParser.parse(Fixtures.strippingMarkdown(try Fixtures.text(of: file)))
+
+        #expect(meeting.items.map(\.number) == gold.items.map(\.number))
+        #expect(meeting.items.map(\.title) == gold.items.map(\.title))
+        #expect(meeting.items.map(\.firstLine) == gold.items.map(\.first_line))
+        #expect(meeting.items.map(\.lastLine) == gold.items.map(\.last_line))
+    }
+
     @Test("each gold quote is in its item's text", arguments: Fixtures.sampleFiles)
     func quotes(file: String) throws {
         let gold = try #require(try Fixtures.gold()[file])

@@ -21,6 +21,20 @@ enum Fixtures {
         try String(contentsOf: corpus.appendingPathComponent(file), encoding: .utf8)
     }
 
+    /// The text without markdown heading marks (`## ` at the start of a line) and bold marks
+    /// (`**`), as the same minutes read when they come out of a PDF.
+    static func strippingMarkdown(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var line = line.replacingOccurrences(of: "**", with: "")
+            let marks = line.prefix { $0 == "#" }
+            if !marks.isEmpty, line.dropFirst(marks.count).first == " " {
+                line = String(line.dropFirst(marks.count + 1))
+            }
+            return line
+        }
+        .joined(separator: "\n")
+    }
+
     static func gold() throws -> [String: GoldFile] {
         try JSONDecoder().decode([String: GoldFile].self, from: Data(contentsOf: goldURL))
     }

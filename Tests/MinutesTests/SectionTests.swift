@@ -32,7 +32,18 @@ struct SectionTests {
         ("### Beslutning", .decision),
         ("#### **REFERAT**", .decision),
         ("Konklusion", .decision),
+        ("Resumé", .caseDescription),
+        ("Sagsforløb: BY", .caseDescription),
+        ("Økonomiske konsekvenser og finansiering", .caseDescription),
+        ("Beslutning i Kommunalbestyrelsen den 06-06-2018", .decision),
+        ("Beslutning i Økonomiudvalget den 1. oktober 2018:", .decision),
+        ("Behandling i Socialudvalget den 3. maj 2021", .decision),
+        ("Sundheds- og Omsorgsudvalget, 03-03-2016, pkt. 15", .decision),
+        ("Referat: Godkendt", .decision),
+        ("Referat:", .decision),
         // Text, not headings: a plain sentence, a sub-heading that is not a section.
+        ("Beslutning i sagen blev udsat.", nil),
+        ("Udvalget, 03-03-2016, blev orienteret", nil),
         ("Det indstilles, at Klyngestyregruppe Nord:", nil),
         ("### **Bilag:**", nil),
         ("#### **Økonomi:**", nil),
@@ -56,6 +67,17 @@ struct SectionTests {
             lines("# Referat", "", "## **Punkt 1: Eventuelt**", "", "### **Beslutning**", "", "Ingen bemærkninger."))
         let item = try #require(meeting.items.first)
         #expect(item.sections == [Section(kind: .decision, heading: "Beslutning", text: "Ingen bemærkninger.")])
+    }
+
+    @Test("a label with text on its line: the text opens the section")
+    func inlineText() throws {
+        let meeting = MinutesParser.parse(
+            lines("# Referat", "", "## 1. Sag", "Tekst.", "Referat: Godkendt", "Uden ændringer."))
+        let decision = try #require(meeting.items.first?.sections.last)
+        #expect(decision.kind == .decision)
+        #expect(decision.heading == "Referat:")
+        #expect(decision.text.hasPrefix("Godkendt"))
+        #expect(decision.text.hasSuffix("Uden ændringer."))
     }
 
     @Test("the item text holds every section, headings included")

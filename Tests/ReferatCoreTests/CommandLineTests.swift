@@ -1,4 +1,5 @@
 import Foundation
+import Minutes
 import ReferatTestSupport
 import Testing
 
@@ -50,6 +51,23 @@ struct ReferatBinary {
     @Test func noHitsIsStillSuccess() throws {
         let result = try ReferatBinary.run(["search", "xyzzyqwerty", "--db", SampleIndex.path])
         #expect(result.status == 0)
+    }
+
+    @Test func parsePrintsEachFileAndNamesTheUnreadableOne() throws {
+        let sample = Repository.corpus.appendingPathComponent("000_9285af0b1d2d00d2.txt")
+        let result = try ReferatBinary.run(["parse", "--json", sample.path, "/nonexistent/minutes.txt"])
+        #expect(result.status == 1)
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stderr.contains("/nonexistent/minutes.txt"))
+        let files = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let expected = MinutesParser.parse(try String(contentsOf: sample, encoding: .utf8)).items
+        #expect(files.count == 1)
+        let items = try #require(files.first?["items"] as? [[String: Any]])
+        #expect(items.compactMap { $0["number"] as? Int } == expected.map(\.number))
+        #expect(items.compactMap { $0["title"] as? String } == expected.map(\.title))
+        // Every metadata key is written, absent ones as null.
+        let keys = Set(files.first.map { Array($0.keys) } ?? [])
+        #expect(keys.isSuperset(of: ["title", "cluster", "region", "forum", "date"]))
     }
 
     @Test func batchAnswersEachLineAndCarriesOnAfterABadQuery() throws {
