@@ -15,7 +15,7 @@ extension String {
     /// and the combining marks for symbols (U+20D0–U+20FF), which join characters, and the few
     /// there that NFC replaces (U+2000, U+2001, Ω, K, Å, U+2329, U+232A, U+2ADC). Text like that can be handled scalar by scalar (or byte by byte)
     /// with the same result as character by character; almost every line of Danish minutes is.
-    public var isSimpleScalarText: Bool {
+    package var isSimpleScalarText: Bool {
         var bytes = utf8.makeIterator()
         while let lead = bytes.next() {
             switch lead {
@@ -38,7 +38,7 @@ extension String {
 
     /// `lowercased()`, byte by byte where that is the same: ASCII, Latin-1 and the punctuation
     /// of `isSimpleScalarText`, which has no case.
-    public func lowercasedQuickly() -> String {
+    package func lowercasedQuickly() -> String {
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
         var bytes = utf8.makeIterator()
@@ -65,5 +65,38 @@ extension String {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension String {
+    /// Calls `body` with each maximal run of letters (alphabetic characters), in order.
+    public func forEachLetterRun(_ body: (Substring) -> Void) {
+        // In simple scalar text every character is one scalar ("\r\n" aside: two non-letters),
+        // so letters can be told scalar by scalar, much faster than by grapheme.
+        guard isSimpleScalarText else {
+            forEachLetterRunByCharacter(body)
+            return
+        }
+        var start: String.Index?
+        let scalars = unicodeScalars
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            let isLetter =
+                scalar.isASCII
+                ? (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(UInt8(scalar.value) | 0x20)
+                : scalar.properties.isAlphabetic
+            if isLetter {
+                if start == nil { start = index }
+            } else if let first = start {
+                body(self[first..<index])
+                start = nil
+            }
+        }
+        if let first = start { body(self[first...]) }
+    }
+
+    /// `forEachLetterRun` character by character: the definition the fast path must equal.
+    func forEachLetterRunByCharacter(_ body: (Substring) -> Void) {
+        split(whereSeparator: { !$0.isLetter }).forEach(body)
     }
 }

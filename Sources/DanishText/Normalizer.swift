@@ -199,7 +199,11 @@ public enum Normalizer {
 
     /// Tabs, NBSP, other Unicode spaces and newlines folded to single spaces; trimmed.
     static func foldWhitespace(_ text: String) -> String {
-        if text.isSimpleScalarText { return foldWhitespaceOfSimpleText(text) }
+        text.isSimpleScalarText ? foldWhitespaceOfSimpleText(text) : foldWhitespaceByCharacter(text)
+    }
+
+    /// `foldWhitespace` character by character: the definition the fast path must equal.
+    static func foldWhitespaceByCharacter(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -220,7 +224,7 @@ public enum Normalizer {
     /// is one scalar (or "\r\n", two whitespace scalars). There, whitespace and controls are
     /// ASCII, the C1 controls, NEL, NBSP and the spaces and separators of U+2002–U+205F; the
     /// invisibles are the soft hyphen, U+200B and U+2060.
-    private static func foldWhitespaceOfSimpleText(_ text: String) -> String {
+    static func foldWhitespaceOfSimpleText(_ text: String) -> String {
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

@@ -266,3 +266,55 @@ struct SimpleScalarTextTests {
         #expect("Børne- og Ungepsykiatri – “IPS’en” • 5 €".isSimpleScalarText)
     }
 }
+
+/// Each byte- or scalar-level fast path against its character-by-character twin, on every line
+/// of the sample corpus and the real-world minutes and on random simple-scalar strings.
+@Suite("Fast paths equal their definitions")
+struct FastPathOracleTests {
+    static func lines() throws -> [String] {
+        var texts = try SharedData.corpusFiles().map { try String(contentsOf: $0, encoding: .utf8) }
+        let realWorld = try SharedData.file("realworld/docs")
+        for name in try FileManager.default.contentsOfDirectory(atPath: realWorld.path).sorted() {
+            texts.append(try String(contentsOf: realWorld.appendingPathComponent(name), encoding: .utf8))
+        }
+        return texts.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    /// Strings drawn from an alphabet rich in what the fast paths treat specially: ASCII
+    /// letters, digits and controls, Danish letters, NBSP and other spaces, soft hyphen,
+    /// zero-width space, word joiner, dashes and quotes, line and paragraph separators.
+    static func randomStrings(count: Int) -> [String] {
+        let alphabet: [Character] = Array("aZ9 æøåÆØÅéü-–—“”’•.\t\r\n") + [
+            "\u{00A0}", "\u{00AD}", "\u{0085}", "\u{0009}", "\u{000B}", "\u{2002}", "\u{2009}", "\u{200B}", "\u{2028}",
+            "\u{2029}", "\u{202F}", "\u{205F}", "\u{2060}", "\u{0001}", "\u{009F}", "\r\n",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in
+            String((0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+        }
+    }
+
+    @Test func foldWhitespace() throws {
+        var compared = 0
+        for text in try Self.lines() + Self.randomStrings(count: 20_000) where text.isSimpleScalarText {
+            #expect(
+                Normalizer.foldWhitespaceOfSimpleText(text) == Normalizer.foldWhitespaceByCharacter(text),
+                "\(text.debugDescription)")
+            compared += 1
+        }
+        #expect(compared > 20_000)
+    }
+
+    @Test func letterRuns() throws {
+        var compared = 0
+        for text in try Self.lines() + Self.randomStrings(count: 20_000) + ["Region Sjælland", "ﬁnal Ωmega"] {
+            var fast: [Substring] = []
+            var slow: [Substring] = []
+            text.forEachLetterRun { fast.append($0) }
+            text.forEachLetterRunByCharacter { slow.append($0) }
+            #expect(fast == slow, "\(text.debugDescription)")
+            compared += 1
+        }
+        #expect(compared > 20_000)
+    }
+}
