@@ -24,11 +24,21 @@ final class QueryBuilder {
         "hvornår", "hvordan", "hvorfor", "hvilke", "hvilken", "hvilket", "hvem",
     ])
 
+    /// How much a compound's parts weigh beside the compound itself: `klyngemøde` also finds
+    /// "møde i klyngen" and "sundhedsklyngemøder", after the items that say "klyngemøde".
+    static let compoundPartsWeight = 0.5
+
     let stemmer: Stemmer
     private let parser: QueryParser
+    private let database: Database
+    private let splitter: CompoundSplitter
+    private let derivations: Derivations
 
     init(database: Database) throws {
         stemmer = try Stemmer(language: IndexSchema.stemmerLanguage)
+        self.database = database
+        splitter = try DanishWordList.splitter.get()
+        derivations = try DanishWordList.derivations.get()
         parser = try QueryParser()
         parser.setStemmer(stemmer, strategy: .some)
         try parser.setStopWords(Self.stopWords)
@@ -70,7 +80,7 @@ final class QueryBuilder {
 
     /// The query with misspelt words replaced from the index's spelling data, or nil when
     /// Xapian has no correction.
-    func spellingCorrection(of text: String) throws -> String? {
+    func spellingCorrection(of text: String) throws(XapianError) -> String? {
         do {
             _ = try parser.parse(text, flags: Self.flags.union(.spellingCorrection))
         } catch  where error.kind == .queryParser {
@@ -82,6 +92,7 @@ final class QueryBuilder {
     private func parse(_ typed: String) throws -> Query {
         let text = UnweightedWildcards.rewrite(typed)
         do {
+            if let words = PlainQuery.words(in: typed), let query = try plainQuery(words) { return query }
             parser.setDefaultOperator(.or)
             let anyWord = try parser.parse(text, flags: Self.flags)
             parser.setDefaultOperator(.and)
@@ -91,6 +102,87 @@ final class QueryBuilder {
         } catch  where error.kind == .queryParser {
             throw ReferatError.badQuery(query: typed, reason: error.message)
         }
+    }
+
+    /// Each word with its Danish expansions (`wordQuery`), items with every word first; nil
+    /// when every word is a stop word (the parser then searches them as typed).
+    private func plainQuery(_ words: [String]) throws(XapianError) -> Query? {
+        let content = words.filter { word in
+            let tokens = Tokenizer.tokenize(word)
+            return !tokens.isEmpty && !tokens.allSatisfy { Self.stopWords.contains($0.term) }
+        }
+        guard !content.isEmpty else { return nil }
+        var queries: [Query] = []
+        for word in content { queries.append(try wordQuery(word)) }
+        guard queries.count > 1 else { return queries[0] }
+        return try Query(.or, [try Query(.and, queries).scaled(by: Self.allWordsBoost), try Query(.or, queries)])
+    }
+
+    /// One typed word as the parser reads it, or else, when the index does not know it, as the
+    /// spelling it does know (`repairs`); a lowercase word also finds its derivational relatives
+    /// (`derivedTerms`) as the same word, and the items with all the parts of a compound at
+    /// `compoundPartsWeight`. A word typed with a capital is a name ("Fuglesang", "SSU"):
+    /// repaired, never derived or split.
+    private func wordQuery(_ typed: String) throws(XapianError) -> Query {
+        let tokens = Tokenizer.tokenize(typed)
+        let parsed = try parser.parse(typed, flags: Self.flags)
+        guard tokens.count == 1, let token = tokens.first else { return parsed }
+        let isName = token.text.first?.isUppercase ?? false
+        var alternatives = [parsed]
+        if !(try isKnown(token.term)) { alternatives += try repairs(of: token.term, typed: typed) }
+        guard !isName else { return alternatives.count == 1 ? parsed : try Query(.synonym, alternatives) }
+        alternatives += try derivedTerms(of: token.term)
+        var query = alternatives.count == 1 ? parsed : try Query(.synonym, alternatives)
+        if let parts = splitter.split(token.term) {
+            var partQueries: [Query] = []
+            for part in parts {
+                partQueries.append(try Query(.synonym, [try parser.parse(part, flags: Self.flags)] + (try derivedTerms(of: part))))
+            }
+            query = try Query(.or, [query, try Query(.and, partQueries).scaled(by: Self.compoundPartsWeight)])
+        }
+        return query
+    }
+
+    /// Whether any item has the word, an inflection of it, or either as a compound part.
+    private func isKnown(_ term: String) throws(XapianError) -> Bool {
+        let stem = IndexSchema.stemPrefix + (try stemmer.stem(term))
+        for candidate in [term, stem, IndexSchema.compoundPartPrefix + term] where try database.termFrequency(candidate) > 0 {
+            return true
+        }
+        return false
+    }
+
+    /// An unknown word written without æ ø å (or with them for a name written "aa"), as the
+    /// index spells it; else Xapian's spelling suggestion from the index's own words
+    /// (`tilgænglighedsanalysen` → "tilgængelighedsanalysen", `Clemensen` → "clemmensen").
+    private func repairs(of term: String, typed: String) throws(XapianError) -> [Query] {
+        var repairs: [Query] = []
+        for variant in SpellingVariants.variants(of: term) where try isKnown(variant) {
+            repairs.append(try parser.parse(variant, flags: Self.flags))
+        }
+        if repairs.isEmpty, let corrected = try spellingCorrection(of: typed) {
+            repairs.append(try parser.parse(corrected, flags: Self.flags))
+        }
+        return repairs
+    }
+
+    /// The stem terms (plain and as compound part) of the word's derivational relatives that
+    /// the index has: `demografi` → "demografisk", `økonomiske` → "økonomi".
+    private func derivedTerms(of term: String) throws(XapianError) -> [Query] {
+        let stem = try stemmer.stem(term)
+        var relatives = derivations.relatives(of: term)
+        if stem != term { relatives += derivations.relatives(of: stem) }
+        var seen: Set<String> = [stem]
+        var terms: [Query] = []
+        for relative in relatives {
+            let relativeStem = try stemmer.stem(relative)
+            guard seen.insert(relativeStem).inserted else { continue }
+            for prefix in ["", IndexSchema.compoundPartPrefix] {
+                let candidate = IndexSchema.stemPrefix + prefix + relativeStem
+                if try database.termFrequency(candidate) > 0 { terms.append(try Query(term: candidate)) }
+            }
+        }
+        return terms
     }
 
     private func filterQueries(for request: SearchRequest) throws -> [Query] {

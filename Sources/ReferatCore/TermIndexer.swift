@@ -30,16 +30,7 @@ final class TermIndexer {
 
     /// With compound splitting over Debian's Danish word list (package wdanish).
     convenience init() throws {
-        try self.init(splitter: try Self.danishSplitter.get())
-    }
-
-    /// Loaded once per process: 313,000 words take a moment to read.
-    private static let danishSplitter = Result {
-        do {
-            return CompoundSplitter(lexicon: try Lexicon.load())
-        } catch {
-            throw ReferatError.wordListMissing(reason: "\(error)")
-        }
+        try self.init(splitter: try DanishWordList.splitter.get())
     }
 
     func stem(_ word: String) throws -> String {
