@@ -119,28 +119,39 @@ final class QueryBuilder {
     }
 
     /// One typed word as the parser reads it, or else, when the index does not know it, as the
-    /// spelling it does know (`repairs`); a lowercase word also finds its derivational relatives
+    /// spelling it does know (`repairs`). A lowercase word also finds its derivational relatives
     /// (`derivedTerms`) as the same word, and the items with all the parts of a compound at
-    /// `compoundPartsWeight`. A word typed with a capital is a name ("Fuglesang", "SSU"):
-    /// repaired, never derived or split.
+    /// `compoundPartsWeight`; a hyphenated word ("e-sundhed", "IV-behandling") also finds the
+    /// word written joined ("eSundhed") and its parts anywhere. A word typed with a capital is
+    /// a name ("Fuglesang", "SSU"): repaired, never derived or split.
     private func wordQuery(_ typed: String) throws(XapianError) -> Query {
         let tokens = Tokenizer.tokenize(typed)
         let parsed = try parser.parse(typed, flags: Self.flags)
-        guard tokens.count == 1, let token = tokens.first else { return parsed }
+        guard tokens.count == 1, let token = tokens.first else {
+            let joined = tokens.map(\.term).joined()
+            // Only a hyphenated word has its joined form as a variant (not "2022-2023", "a/b").
+            guard tokens.first?.variants.contains(joined) == true else { return parsed }
+            var parts: [Query] = []
+            for token in tokens { parts.append(try parser.parse(token.term, flags: Self.flags)) }
+            return try Query(.or, [
+                try Query(.synonym, [parsed, try parser.parse(joined, flags: Self.flags)]),
+                try Query(.and, parts).scaled(by: Self.compoundPartsWeight),
+            ])
+        }
         let isName = token.text.first?.isUppercase ?? false
         var alternatives = [parsed]
         if !(try isKnown(token.term)) { alternatives += try repairs(of: token.term, typed: typed) }
         guard !isName else { return alternatives.count == 1 ? parsed : try Query(.synonym, alternatives) }
-        alternatives += try derivedTerms(of: token.term)
-        var query = alternatives.count == 1 ? parsed : try Query(.synonym, alternatives)
-        if let parts = splitter.split(token.term) {
-            var partQueries: [Query] = []
-            for part in parts {
-                partQueries.append(try Query(.synonym, [try parser.parse(part, flags: Self.flags)] + (try derivedTerms(of: part))))
-            }
-            query = try Query(.or, [query, try Query(.and, partQueries).scaled(by: Self.compoundPartsWeight)])
+        let parts = splitter.split(token.term)
+        alternatives += try derivedTerms(of: token.term, parts: parts)
+        let query = alternatives.count == 1 ? parsed : try Query(.synonym, alternatives)
+        guard let parts else { return query }
+        var partQueries: [Query] = []
+        for part in parts {
+            let derived = try derivedTerms(of: part, parts: nil)
+            partQueries.append(try Query(.synonym, [try parser.parse(part, flags: Self.flags)] + derived))
         }
-        return query
+        return try Query(.or, [query, try Query(.and, partQueries).scaled(by: Self.compoundPartsWeight)])
     }
 
     /// Whether any item has the word, an inflection of it, or either as a compound part.
@@ -167,11 +178,19 @@ final class QueryBuilder {
     }
 
     /// The stem terms (plain and as compound part) of the word's derivational relatives that
-    /// the index has: `demografi` → "demografisk", `økonomiske` → "økonomi".
-    private func derivedTerms(of term: String) throws(XapianError) -> [Query] {
+    /// the index has: `demografi` → "demografisk", `økonomiske` → "økonomi". A compound the word
+    /// list lacks derives through its head: `ældrepsykiatri` → "ældrepsykiatrisk".
+    private func derivedTerms(of term: String, parts: [String]?) throws(XapianError) -> [Query] {
         let stem = try stemmer.stem(term)
         var relatives = derivations.relatives(of: term)
         if stem != term { relatives += derivations.relatives(of: stem) }
+        if relatives.isEmpty, let head = parts?.last {
+            let modifiers = term.dropLast(head.count)
+            var headRelatives = derivations.relatives(of: head)
+            let headStem = try stemmer.stem(head)
+            if headStem != head { headRelatives += derivations.relatives(of: headStem) }
+            relatives = headRelatives.map { modifiers + $0 }
+        }
         var seen: Set<String> = [stem]
         var terms: [Query] = []
         for relative in relatives {
