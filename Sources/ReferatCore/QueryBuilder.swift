@@ -33,12 +33,14 @@ final class QueryBuilder {
     private let database: Database
     private let splitter: CompoundSplitter
     private let derivations: Derivations
+    private let lexicon: Lexicon
 
     init(database: Database) throws {
         stemmer = try Stemmer(language: IndexSchema.stemmerLanguage)
         self.database = database
         splitter = try DanishWordList.splitter.get()
         derivations = try DanishWordList.derivations.get()
+        lexicon = try DanishWordList.lexicon.get()
         parser = try QueryParser()
         parser.setStemmer(stemmer, strategy: .some)
         try parser.setStopWords(Self.stopWords)
@@ -118,8 +120,8 @@ final class QueryBuilder {
         return try Query(.or, [try Query(.and, queries).scaled(by: Self.allWordsBoost), try Query(.or, queries)])
     }
 
-    /// One typed word as the parser reads it, or else, when the index does not know it, as the
-    /// spelling it does know (`repairs`). A lowercase word also finds its derivational relatives
+    /// One typed word as the parser reads it, or else, when neither the index nor the word list
+    /// knows it, as the spelling the index knows (`repairs`). A lowercase word also finds its derivational relatives
     /// (`derivedTerms`) as the same word, and the items with all the parts of a compound at
     /// `compoundPartsWeight`; a hyphenated word ("e-sundhed", "IV-behandling") also finds the
     /// word written joined ("eSundhed") and its parts anywhere. A word typed with a capital is
@@ -163,15 +165,20 @@ final class QueryBuilder {
         return false
     }
 
-    /// An unknown word written without æ ø å (or with them for a name written "aa"), as the
-    /// index spells it; else Xapian's spelling suggestion from the index's own words
-    /// (`tilgænglighedsanalysen` → "tilgængelighedsanalysen", `Clemensen` → "clemmensen").
+    /// A word the index lacks, written without æ ø å (or with them for a name written "aa"), as
+    /// the index spells it; else Xapian's spelling suggestion from the index's own words
+    /// (`tilgænglighedsanalysen` → "tilgængelighedsanalysen", `Clemensen` → "clemmensen"). A word
+    /// of the word list takes only a suggestion one letter longer or shorter, the doubled or
+    /// missing letter of a misprint (`platform` → "plattform"): a changed letter makes another
+    /// word (`tit` → "tid").
     private func repairs(of term: String, typed: String) throws(XapianError) -> [Query] {
         var repairs: [Query] = []
         for variant in SpellingVariants.variants(of: term) where try isKnown(variant) {
             repairs.append(try parser.parse(variant, flags: Self.flags))
         }
-        if repairs.isEmpty, let corrected = try spellingCorrection(of: typed) {
+        if repairs.isEmpty, let corrected = try spellingCorrection(of: typed),
+            !lexicon.contains(term) || abs(corrected.count - term.count) == 1
+        {
             repairs.append(try parser.parse(corrected, flags: Self.flags))
         }
         return repairs
