@@ -14,7 +14,7 @@ struct DerivationsTests {
         ("psykiatri", "psykiatrisk"),
         ("økonomisk", "økonomi"),
         ("politisk", "politik"),
-        ("tilgængelighed", "tilgængelig"),
+        ("opmærksomhed", "opmærksom"),
         ("rekruttering", "rekruttere"),
         ("evaluere", "evaluering"),
     ])

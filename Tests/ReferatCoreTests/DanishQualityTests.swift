@@ -237,7 +237,11 @@ import Testing
         let quoted = try Self.items("\"demografi\"")
         #expect(quoted == ["003_ba1bb07e974decf3.txt#5"])
         #expect(Set(plain).isStrictSuperset(of: quoted))
-        #expect(try Self.items("\"aarshjul\"").isEmpty)
+    }
+
+    /// "Ældre- og handicapråd" stands for "ældreråd og handicapråd": the index has the word.
+    @Test func aSuspendedHyphenLendsTheCompoundsHead() throws {
+        #expect(try Self.items("\"ældreråd\"") == ["000_9285af0b1d2d00d2.txt#3"])
     }
 
     @Test(arguments: [
