@@ -64,20 +64,23 @@ final class QueryBuilder {
         }
     }
 
-    /// The full query: the user's words (all-words matches first) narrowed by the filters.
-    func query(for request: SearchRequest) throws -> Query {
+    /// The full query: the user's words (all-words matches first) narrowed by the filters; and
+    /// the typed text with each word the index lacks replaced by the spelling searched for it
+    /// (`repairs`), nil when every word was searched as typed.
+    func query(for request: SearchRequest) throws -> (query: Query, repaired: String?) {
         let text = request.query.trimmingCharacters(in: .whitespacesAndNewlines)
         var query: Query
+        var repaired: String?
         if text.isEmpty {
             query = try Query.matchAll()
         } else {
-            query = try parse(text)
+            (query, repaired) = try parse(text)
         }
         let filters = try filterQueries(for: request)
         if !filters.isEmpty {
             query = try Query(.filter, [query, try Query(.and, filters)])
         }
-        return query
+        return (query, repaired)
     }
 
     /// The query with misspelt words replaced from the index's spelling data, or nil when
@@ -91,16 +94,16 @@ final class QueryBuilder {
         return parser.correctedQuery
     }
 
-    private func parse(_ typed: String) throws -> Query {
+    private func parse(_ typed: String) throws -> (query: Query, repaired: String?) {
         let text = UnweightedWildcards.rewrite(typed)
         do {
-            if let words = PlainQuery.words(in: typed), let query = try plainQuery(words) { return query }
+            if let words = PlainQuery.words(in: typed), let plain = try plainQuery(words) { return plain }
             parser.setDefaultOperator(.or)
             let anyWord = try parser.parse(text, flags: Self.flags)
             parser.setDefaultOperator(.and)
             let allWords = try parser.parse(text, flags: Self.flags)
-            if allWords.description == anyWord.description { return allWords }
-            return try Query(.or, [try allWords.scaled(by: Self.allWordsBoost), anyWord])
+            if allWords.description == anyWord.description { return (allWords, nil) }
+            return (try Query(.or, [try allWords.scaled(by: Self.allWordsBoost), anyWord]), nil)
         } catch  where error.kind == .queryParser {
             throw ReferatError.badQuery(query: typed, reason: error.message)
         }
@@ -108,16 +111,19 @@ final class QueryBuilder {
 
     /// Each word with its Danish expansions (`wordQuery`), items with every word first; nil
     /// when every word is a stop word (the parser then searches them as typed).
-    private func plainQuery(_ words: [String]) throws(XapianError) -> Query? {
+    private func plainQuery(_ words: [String]) throws(XapianError) -> (query: Query, repaired: String?)? {
         let content = words.filter { word in
             let tokens = Tokenizer.tokenize(word)
             return !tokens.isEmpty && !tokens.allSatisfy { Self.stopWords.contains($0.term) }
         }
         guard !content.isEmpty else { return nil }
         var queries: [Query] = []
-        for word in content { queries.append(try wordQuery(word)) }
-        guard queries.count > 1 else { return queries[0] }
-        return try Query(.or, [try Query(.and, queries).scaled(by: Self.allWordsBoost), try Query(.or, queries)])
+        var repairs: [String: String] = [:]
+        for word in content { queries.append(try wordQuery(word, repair: &repairs[word])) }
+        let repaired = repairs.isEmpty ? nil : words.map { repairs[$0] ?? $0 }.joined(separator: " ")
+        guard queries.count > 1 else { return (queries[0], repaired) }
+        let query = try Query(.or, [try Query(.and, queries).scaled(by: Self.allWordsBoost), try Query(.or, queries)])
+        return (query, repaired)
     }
 
     /// One typed word as the parser reads it, or else, when neither the index nor the word list
@@ -126,7 +132,7 @@ final class QueryBuilder {
     /// `compoundPartsWeight`; a hyphenated word ("e-sundhed", "IV-behandling") also finds the
     /// word written joined ("eSundhed") and its parts anywhere. A word typed with a capital is
     /// a name ("Fuglesang", "SSU"): repaired, never derived or split.
-    private func wordQuery(_ typed: String) throws(XapianError) -> Query {
+    private func wordQuery(_ typed: String, repair: inout String?) throws(XapianError) -> Query {
         let tokens = Tokenizer.tokenize(typed)
         let parsed = try parser.parse(typed, flags: Self.flags)
         guard tokens.count == 1, let token = tokens.first else {
@@ -142,7 +148,11 @@ final class QueryBuilder {
         }
         let isName = token.text.first?.isUppercase ?? false
         var alternatives = [parsed]
-        if !(try isKnown(token.term)) { alternatives += try repairs(of: token.term, typed: typed) }
+        if !(try isKnown(token.term)) {
+            let repairs = try repairs(of: token.term, typed: typed)
+            repair = repairs.first?.spelling
+            alternatives += repairs.map(\.query)
+        }
         guard !isName else { return alternatives.count == 1 ? parsed : try Query(.synonym, alternatives) }
         let parts = splitter.split(token.term)
         alternatives += try derivedTerms(of: token.term, parts: parts)
@@ -171,15 +181,15 @@ final class QueryBuilder {
     /// of the word list takes only a suggestion one letter longer or shorter, the doubled or
     /// missing letter of a misprint (`platform` → "plattform"): a changed letter makes another
     /// word (`tit` → "tid").
-    private func repairs(of term: String, typed: String) throws(XapianError) -> [Query] {
-        var repairs: [Query] = []
+    private func repairs(of term: String, typed: String) throws(XapianError) -> [(spelling: String, query: Query)] {
+        var repairs: [(String, Query)] = []
         for variant in SpellingVariants.variants(of: term) where try isKnown(variant) {
-            repairs.append(try parser.parse(variant, flags: Self.flags))
+            repairs.append((variant, try parser.parse(variant, flags: Self.flags)))
         }
         if repairs.isEmpty, let corrected = try spellingCorrection(of: typed),
             !lexicon.contains(term) || abs(corrected.count - term.count) == 1
         {
-            repairs.append(try parser.parse(corrected, flags: Self.flags))
+            repairs.append((corrected, try parser.parse(corrected, flags: Self.flags)))
         }
         return repairs
     }
