@@ -130,7 +130,7 @@ final class QueryBuilder {
     /// knows it, as the spelling the index knows (`repairs`). A lowercase word also finds its derivational relatives
     /// (`derivedTerms`) as the same word, and the items with all the parts of a compound at
     /// `compoundPartsWeight`; a hyphenated word ("e-sundhed", "IV-behandling") also finds the
-    /// word written joined ("eSundhed") and its parts anywhere. A word typed with a capital is
+    /// word written joined ("eSundhed"), its parts anywhere, and its acronym alone. A word typed with a capital is
     /// a name ("Fuglesang", "SSU"): repaired, never derived or split.
     private func wordQuery(_ typed: String, repair: inout String?) throws(XapianError) -> Query {
         let tokens = Tokenizer.tokenize(typed)
@@ -140,11 +140,17 @@ final class QueryBuilder {
             // Only a hyphenated word has its joined form as a variant (not "2022-2023", "a/b").
             guard tokens.first?.variants.contains(joined) == true else { return parsed }
             var parts: [Query] = []
-            for token in tokens { parts.append(try parser.parse(token.term, flags: Self.flags)) }
-            return try Query(.or, [
+            for token in tokens { parts.append(try parser.parse(token.text, flags: Self.flags)) }
+            var alternatives = [
                 try Query(.synonym, [parsed, try parser.parse(joined, flags: Self.flags)]),
                 try Query(.and, parts).scaled(by: Self.compoundPartsWeight),
-            ])
+            ]
+            // An acronym is what its hyphenated compound is about: `IV-behandling` also finds
+            // "IV-aftalen", "i forhold til IV".
+            for (token, part) in zip(tokens, parts) where token.isAcronym {
+                alternatives.append(try part.scaled(by: Self.compoundPartsWeight))
+            }
+            return try Query(.or, alternatives)
         }
         let isName = token.text.first?.isUppercase ?? false
         var alternatives = [parsed]
