@@ -1,14 +1,16 @@
 /// Danish words that Snowball stems apart though a reader takes them for one topic, read from a
 /// lexicon: a noun and its adjective ("demografi" → "demografisk", "politik" → "politisk",
 /// "medicin" → "medicinsk"), an adjective and its noun ("tilgængelig" → "tilgængelighed"), and
-/// a verb and its nominalisation ("rekruttere" → "rekruttering").
+/// a verb and its nominalisation ("rekruttere" → "rekruttering"), and the nouns in -er whose
+/// plural drops the e ("borgmester" → "borgmestre", "center" → "centre").
 ///
 /// Every derived word has at most one base: the first candidate of its rule that is in the
 /// lexicon, so "politisk" comes from "politik", not from "politi". Both words must be in the
 /// lexicon (no rule invents a word), and a base has at least `minimumBaseLength` letters: short
 /// words gain a suffix by chance as often as by derivation. Rules that mostly pair unrelated
-/// words were measured and left out: "-lig" ("punkt" → "punktlig", "under" → "underlig") and
-/// the contracted plural in "-re" ("møder" → "mødre", "ældre" → "ælder").
+/// words were measured and left out: "-lig" ("punkt" → "punktlig", "under" → "underlig"); the
+/// contracted plural counts only when the list has its definite form too ("borgmestrene") and
+/// the -er word is no plural itself ("møder" of "møde" is not "mødre").
 public struct Derivations: Sendable {
     public let lexicon: Lexicon
     public var minimumBaseLength = 5
@@ -33,6 +35,12 @@ public struct Derivations: Sendable {
         guard lexicon.containsNormalised(word) else { return [] }
         var found: [String] = []
         if let base = base(of: word) { found.append(base) }
+        if let plural = contractedPlural(of: word) { found.append(plural) }
+        if word.hasSuffix("re"), case let singular = String(word.dropLast(2)) + "er",
+            contractedPlural(of: singular) == word
+        {
+            found.append(singular)
+        }
         for rule in Self.rules {
             for baseSuffix in rule.bases where word.hasSuffix(baseSuffix) {
                 let derived = String(word.dropLast(baseSuffix.count)) + rule.derived
@@ -42,6 +50,15 @@ public struct Derivations: Sendable {
             }
         }
         return found
+    }
+
+    /// "borgmester" → "borgmestre": an -er noun whose plural (and its definite form) drops the e.
+    func contractedPlural(of word: String) -> String? {
+        guard word.hasSuffix("er"), word.count - 2 >= minimumBaseLength,
+            !lexicon.containsNormalised(String(word.dropLast()))
+        else { return nil }
+        let plural = String(word.dropLast(2)) + "re"
+        return lexicon.containsNormalised(plural) && lexicon.containsNormalised(plural + "ne") ? plural : nil
     }
 
     /// The word `word` is derived from, by the first rule whose suffix it ends in.

@@ -17,6 +17,8 @@ struct DerivationsTests {
         ("opmærksomhed", "opmærksom"),
         ("rekruttering", "rekruttere"),
         ("evaluere", "evaluering"),
+        ("borgmester", "borgmestre"),
+        ("borgmestre", "borgmester"),
     ])
     func relatives(word: String, relative: String) throws {
         #expect(try Wordlist.derivations.get().relatives(of: word).contains(relative))
