@@ -175,7 +175,8 @@ final class QueryBuilder {
     /// Whether any item has the word, an inflection of it, or either as a compound part.
     private func isKnown(_ term: String) throws(XapianError) -> Bool {
         let stem = IndexSchema.stemPrefix + (try stemmer.stem(term))
-        for candidate in [term, stem, IndexSchema.compoundPartPrefix + term] where try database.termFrequency(candidate) > 0 {
+        for candidate in [term, stem, IndexSchema.compoundPartPrefix + term]
+        where try database.termFrequency(candidate) > 0 {
             return true
         }
         return false

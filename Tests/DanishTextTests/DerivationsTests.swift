@@ -8,33 +8,38 @@ private enum Wordlist {
 
 @Suite("Derivations")
 struct DerivationsTests {
-    @Test("a noun finds its adjective and back, a verb its nominalisation", arguments: [
-        ("demografi", "demografisk"),
-        ("medicin", "medicinsk"),
-        ("psykiatri", "psykiatrisk"),
-        ("økonomisk", "økonomi"),
-        ("politisk", "politik"),
-        ("opmærksomhed", "opmærksom"),
-        ("rekruttering", "rekruttere"),
-        ("evaluere", "evaluering"),
-        ("borgmester", "borgmestre"),
-        ("borgmestre", "borgmester"),
-    ])
+    @Test(
+        "a noun finds its adjective and back, a verb its nominalisation",
+        arguments: [
+            ("demografi", "demografisk"),
+            ("medicin", "medicinsk"),
+            ("psykiatri", "psykiatrisk"),
+            ("økonomisk", "økonomi"),
+            ("politisk", "politik"),
+            ("opmærksomhed", "opmærksom"),
+            ("rekruttering", "rekruttere"),
+            ("evaluere", "evaluering"),
+            ("borgmester", "borgmestre"),
+            ("borgmestre", "borgmester"),
+        ])
     func relatives(word: String, relative: String) throws {
         #expect(try Wordlist.derivations.get().relatives(of: word).contains(relative))
     }
 
     /// A derived word has one base ("politisk" is from "politik", not "politi"); short and
     /// common words, and words a rule would pair by chance, get nothing.
-    @Test("no noise", arguments: [
-        ("politisk", "politi"), ("punkt", "punktlig"), ("under", "underlig"), ("møder", "mødre"),
-        ("ældre", "ælder"), ("strategisk", "strateg"),
-    ])
+    @Test(
+        "no noise",
+        arguments: [
+            ("politisk", "politi"), ("punkt", "punktlig"), ("under", "underlig"), ("møder", "mødre"),
+            ("ældre", "ælder"), ("strategisk", "strateg"),
+        ])
     func noChanceRelatives(word: String, unrelated: String) throws {
         #expect(try !Wordlist.derivations.get().relatives(of: word).contains(unrelated))
     }
 
-    @Test("common and short words have no relatives", arguments: ["og", "at", "kommune", "møde", "data", "syg", "klynge"])
+    @Test(
+        "common and short words have no relatives", arguments: ["og", "at", "kommune", "møde", "data", "syg", "klynge"])
     func commonWords(word: String) throws {
         #expect(try Wordlist.derivations.get().relatives(of: word) == [])
     }
