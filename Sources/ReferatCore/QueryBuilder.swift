@@ -116,7 +116,7 @@ final class QueryBuilder {
             let tokens = Tokenizer.tokenize(word)
             return !tokens.isEmpty && !tokens.allSatisfy { Self.stopWords.contains($0.term) }
         }
-        guard !content.isEmpty else { return nil }
+        guard !content.isEmpty, !(try containsMultiwordSynonym(words)) else { return nil }
         var queries: [Query] = []
         var repairs: [String: String] = [:]
         for word in content { queries.append(try wordQuery(word, repair: &repairs[word])) }
@@ -124,6 +124,17 @@ final class QueryBuilder {
         guard queries.count > 1 else { return (queries[0], repaired) }
         let query = try Query(.or, [try Query(.and, queries).scaled(by: Self.allWordsBoost), try Query(.or, queries)])
         return (query, repaired)
+    }
+
+    /// Whether the words contain a several-word synonym of `synonymer.txt` ("den ældre
+    /// medicinske patient"): the parser finds those in the whole text, not word by word.
+    private func containsMultiwordSynonym(_ words: [String]) throws(XapianError) -> Bool {
+        guard words.count > 1 else { return false }
+        let text = " " + Tokenizer.tokenize(words.joined(separator: " ")).map(\.term).joined(separator: " ") + " "
+        for key in try database.synonymKeys() where key.contains(" ") && text.contains(" \(key) ") {
+            return true
+        }
+        return false
     }
 
     /// One typed word as the parser reads it, or else, when neither the index nor the word list
