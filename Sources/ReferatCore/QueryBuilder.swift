@@ -74,7 +74,7 @@ final class QueryBuilder {
         if text.isEmpty {
             query = try Query.matchAll()
         } else {
-            (query, repaired) = try parse(text)
+            (query, repaired) = try parse(text, pageEnd: request.offset + request.limit)
         }
         let filters = try filterQueries(for: request)
         if !filters.isEmpty {
@@ -94,10 +94,12 @@ final class QueryBuilder {
         return parser.correctedQuery
     }
 
-    private func parse(_ typed: String) throws -> (query: Query, repaired: String?) {
+    private func parse(_ typed: String, pageEnd: Int) throws -> (query: Query, repaired: String?) {
         let text = UnweightedWildcards.rewrite(typed)
         do {
-            if let words = PlainQuery.words(in: typed), let plain = try plainQuery(words) { return plain }
+            if let words = PlainQuery.words(in: typed), let plain = try plainQuery(words, pageEnd: pageEnd) {
+                return plain
+            }
             parser.setDefaultOperator(.or)
             let anyWord = try parser.parse(text, flags: Self.flags)
             parser.setDefaultOperator(.and)
@@ -111,7 +113,7 @@ final class QueryBuilder {
 
     /// Each word with its Danish expansions (`wordQuery`), items with every word first; nil
     /// when every word is a stop word (the parser then searches them as typed).
-    private func plainQuery(_ words: [String]) throws(XapianError) -> (query: Query, repaired: String?)? {
+    private func plainQuery(_ words: [String], pageEnd: Int) throws(XapianError) -> (query: Query, repaired: String?)? {
         let content = words.filter { word in
             let tokens = Tokenizer.tokenize(word)
             return !tokens.isEmpty && !tokens.allSatisfy { Self.stopWords.contains($0.term) }
@@ -119,7 +121,7 @@ final class QueryBuilder {
         guard !content.isEmpty, !(try containsMultiwordSynonym(words)) else { return nil }
         var queries: [Query] = []
         var repairs: [String: String] = [:]
-        for word in content { queries.append(try wordQuery(word, repair: &repairs[word])) }
+        for word in content { queries.append(try wordQuery(word, pageEnd: pageEnd, repair: &repairs[word])) }
         let repaired = repairs.isEmpty ? nil : words.map { repairs[$0] ?? $0 }.joined(separator: " ")
         guard queries.count > 1 else { return (queries[0], repaired) }
         let query = try Query(.or, [try Query(.and, queries).scaled(by: Self.allWordsBoost), try Query(.or, queries)])
@@ -138,12 +140,14 @@ final class QueryBuilder {
     }
 
     /// One typed word as the parser reads it, or else, when neither the index nor the word list
-    /// knows it, as the spelling the index knows (`repairs`). A lowercase word also finds its derivational relatives
-    /// (`derivedTerms`) as the same word, and the items with all the parts of a compound at
-    /// `compoundPartsWeight`; a hyphenated word ("e-sundhed", "IV-behandling") also finds the
-    /// word written joined ("eSundhed"), its parts anywhere, and its acronym alone. A word typed with a capital is
-    /// a name ("Fuglesang", "SSU"): repaired, never derived or split.
-    private func wordQuery(_ typed: String, repair: inout String?) throws(XapianError) -> Query {
+    /// knows it, as the spelling the index knows (`repairs`). A lowercase word also finds its
+    /// derivational relatives (`derivedTerms`) as the same word and, when it is a compound that
+    /// alone finds fewer items than the page up to `pageEnd` holds, the items with all its parts
+    /// at `compoundPartsWeight` (parts of frequent words cost time and add nothing to the page). A
+    /// hyphenated word ("e-sundhed", "IV-behandling") also finds the word written joined
+    /// ("eSundhed"), its parts anywhere, and its acronym alone. A word typed with a capital is a
+    /// name ("Fuglesang", "SSU"): repaired, never derived or split.
+    private func wordQuery(_ typed: String, pageEnd: Int, repair: inout String?) throws(XapianError) -> Query {
         let tokens = Tokenizer.tokenize(typed)
         let parsed = try parser.parse(typed, flags: Self.flags)
         guard tokens.count == 1, let token = tokens.first else {
@@ -174,13 +178,20 @@ final class QueryBuilder {
         let parts = splitter.split(token.term)
         alternatives += try derivedTerms(of: token.term, parts: parts)
         let query = alternatives.count == 1 ? parsed : try Query(.synonym, alternatives)
-        guard let parts else { return query }
+        guard let parts, try itemCount(of: token.term) < pageEnd else { return query }
         var partQueries: [Query] = []
         for part in parts {
             let derived = try derivedTerms(of: part, parts: nil)
             partQueries.append(try Query(.synonym, [try parser.parse(part, flags: Self.flags)] + derived))
         }
         return try Query(.or, [query, try Query(.and, partQueries).scaled(by: Self.compoundPartsWeight)])
+    }
+
+    /// About how many items have the word or an inflection, on its own or inside a compound.
+    private func itemCount(of term: String) throws(XapianError) -> Int {
+        let stem = try stemmer.stem(term)
+        let onItsOwn = try database.termFrequency(IndexSchema.stemPrefix + stem)
+        return onItsOwn + (try database.termFrequency(IndexSchema.stemPrefix + IndexSchema.compoundPartPrefix + stem))
     }
 
     /// Whether any item has the word, an inflection of it, or either as a compound part.
