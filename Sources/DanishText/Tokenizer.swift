@@ -15,13 +15,20 @@ public struct Token: Sendable, Hashable, CustomStringConvertible {
     /// find the word: the acronym of "IPS'en" ("ips"), or the joined form of "e-nærhospital"
     /// ("enærhospital") on its first part. Never contains `term`.
     public let variants: [String]
+    /// Written with a suspended hyphen, which lends it the head of a compound further on:
+    /// "Ældre-" in "Ældre- og handicapråd".
+    public let isSuspended: Bool
 
-    public init(text: String, term: String, position: Int, isAcronym: Bool = false, variants: [String] = []) {
+    public init(
+        text: String, term: String, position: Int, isAcronym: Bool = false, variants: [String] = [],
+        isSuspended: Bool = false
+    ) {
         self.text = text
         self.term = term
         self.position = position
         self.isAcronym = isAcronym
         self.variants = variants
+        self.isSuspended = isSuspended
     }
 
     public var description: String {
@@ -74,10 +81,13 @@ public enum Tokenizer {
             where variant != word.term && !variants.contains(variant) && variant.utf8.count <= maxTermBytes {
                 variants.append(variant)
             }
+            let suspended =
+                word.end + 1 < scalars.count && hyphens.contains(scalars[word.end])
+                && scalars[word.end + 1].properties.isWhitespace
             tokens.append(
                 Token(
                     text: written, term: word.term, position: tokens.count,
-                    isAcronym: clitic.isAcronym, variants: variants
+                    isAcronym: clitic.isAcronym, variants: variants, isSuspended: suspended
                 ))
         }
         return tokens

@@ -11,7 +11,14 @@ public struct Judgments: Decodable, Sendable {
 
         public var id: String
         public var query: String
+        /// What the query probes (dev2.json: 1 inflection and derivation … 6 spelling variants).
+        public var queryClass: Int?
         public var relevant: [Relevant]
+
+        enum CodingKeys: String, CodingKey {
+            case id, query, relevant
+            case queryClass = "class"
+        }
     }
 
     public var queries: [Query]
@@ -26,6 +33,7 @@ public struct Evaluation: Sendable {
     public struct Row: Sendable {
         public var id: String
         public var query: String
+        public var queryClass: Int?
         public var ndcg: Double
         public var recall: Double
         public var reciprocalRank: Double
@@ -38,6 +46,18 @@ public struct Evaluation: Sendable {
     public var meanRecall: Double { mean(\.recall) }
     public var meanReciprocalRank: Double { mean(\.reciprocalRank) }
 
+    /// The rows of each query class, by class; empty when the set has no classes.
+    public var classes: [(queryClass: Int, evaluation: Evaluation)] {
+        Dictionary(grouping: rows.filter { $0.queryClass != nil }, by: { $0.queryClass! })
+            .sorted { $0.key < $1.key }
+            .map { ($0.key, Evaluation(cutoff: cutoff, rows: $0.value)) }
+    }
+
+    public init(cutoff: Int, rows: [Row]) {
+        self.cutoff = cutoff
+        self.rows = rows
+    }
+
     /// Runs every query; a hit counts once per (file, item number).
     public init(judgments: Judgments, searcher: Searcher, cutoff: Int = 10) throws {
         self.cutoff = cutoff
@@ -48,7 +68,7 @@ public struct Evaluation: Sendable {
             let grades = Dictionary(
                 judged.relevant.map { ("\($0.file)#\($0.item)", $0.grade) }, uniquingKeysWith: max)
             return Row(
-                id: judged.id, query: judged.query,
+                id: judged.id, query: judged.query, queryClass: judged.queryClass,
                 ndcg: Self.ndcg(ranked: ranked, grades: grades, cutoff: cutoff),
                 recall: Self.recall(ranked: ranked, grades: grades, cutoff: cutoff),
                 reciprocalRank: Self.reciprocalRank(ranked: ranked, grades: grades))

@@ -24,11 +24,23 @@ final class QueryBuilder {
         "hvornår", "hvordan", "hvorfor", "hvilke", "hvilken", "hvilket", "hvem",
     ])
 
+    /// How much a compound's parts weigh beside the compound itself: `klyngemøde` also finds
+    /// "møde i klyngen" and "sundhedsklyngemøder", after the items that say "klyngemøde".
+    static let compoundPartsWeight = 0.5
+
     let stemmer: Stemmer
     private let parser: QueryParser
+    private let database: Database
+    private let splitter: CompoundSplitter
+    private let derivations: Derivations
+    private let lexicon: Lexicon
 
     init(database: Database) throws {
         stemmer = try Stemmer(language: IndexSchema.stemmerLanguage)
+        self.database = database
+        splitter = try DanishWordList.splitter.get()
+        derivations = try DanishWordList.derivations.get()
+        lexicon = try DanishWordList.lexicon.get()
         parser = try QueryParser()
         try parser.setStemmer(stemmer, strategy: .some)
         try parser.setStopWords(Self.stopWords)
@@ -54,25 +66,28 @@ final class QueryBuilder {
         }
     }
 
-    /// The full query: the user's words (all-words matches first) narrowed by the filters.
-    func query(for request: SearchRequest) throws -> Query {
+    /// The full query: the user's words (all-words matches first) narrowed by the filters; and
+    /// the typed text with each word the index lacks replaced by the spelling searched for it
+    /// (`repairs`), nil when every word was searched as typed.
+    func query(for request: SearchRequest) throws -> (query: Query, repaired: String?) {
         let text = request.query.trimmingCharacters(in: .whitespacesAndNewlines)
         var query: Query
+        var repaired: String?
         if text.isEmpty {
             query = try Query.matchAll()
         } else {
-            query = try parse(text)
+            (query, repaired) = try parse(text, pageEnd: request.offset + request.limit)
         }
         let filters = try filterQueries(for: request)
         if !filters.isEmpty {
             query = try Query(.filter, [query, try Query(.and, filters)])
         }
-        return query
+        return (query, repaired)
     }
 
     /// The query with misspelt words replaced from the index's spelling data, or nil when
     /// Xapian has no correction.
-    func spellingCorrection(of text: String) throws -> String? {
+    func spellingCorrection(of text: String) throws(XapianError) -> String? {
         do {
             _ = try parser.parse(text, flags: Self.flags.union(.spellingCorrection))
         } catch where error.kind == .queryParser {
@@ -81,18 +96,160 @@ final class QueryBuilder {
         return parser.correctedQuery
     }
 
-    private func parse(_ typed: String) throws -> Query {
+    private func parse(_ typed: String, pageEnd: Int) throws -> (query: Query, repaired: String?) {
         let text = UnweightedWildcards.rewrite(typed)
         do {
+            if let words = PlainQuery.words(in: typed), let plain = try plainQuery(words, pageEnd: pageEnd) {
+                return plain
+            }
             try parser.setDefaultOperator(.or)
             let anyWord = try parser.parse(text, flags: Self.flags)
             try parser.setDefaultOperator(.and)
             let allWords = try parser.parse(text, flags: Self.flags)
-            if allWords.description == anyWord.description { return allWords }
-            return try Query(.or, [try allWords.scaled(by: Self.allWordsBoost), anyWord])
+            if allWords.description == anyWord.description { return (allWords, nil) }
+            return (try Query(.or, [try allWords.scaled(by: Self.allWordsBoost), anyWord]), nil)
         } catch where error.kind == .queryParser {
             throw ReferatError.badQuery(query: typed, reason: error.message)
         }
+    }
+
+    /// Each word with its Danish expansions (`wordQuery`), items with every word first; nil
+    /// when every word is a stop word (the parser then searches them as typed).
+    private func plainQuery(_ words: [String], pageEnd: Int) throws(XapianError) -> (query: Query, repaired: String?)? {
+        let content = words.filter { word in
+            let tokens = Tokenizer.tokenize(word)
+            return !tokens.isEmpty && !tokens.allSatisfy { Self.stopWords.contains($0.term) }
+        }
+        guard !content.isEmpty, !(try containsMultiwordSynonym(words)) else { return nil }
+        var queries: [Query] = []
+        var repairs: [String: String] = [:]
+        for word in content { queries.append(try wordQuery(word, pageEnd: pageEnd, repair: &repairs[word])) }
+        let repaired = repairs.isEmpty ? nil : words.map { repairs[$0] ?? $0 }.joined(separator: " ")
+        guard queries.count > 1 else { return (queries[0], repaired) }
+        let query = try Query(.or, [try Query(.and, queries).scaled(by: Self.allWordsBoost), try Query(.or, queries)])
+        return (query, repaired)
+    }
+
+    /// Whether the words contain a several-word synonym of `synonymer.txt` ("den ældre
+    /// medicinske patient"): the parser finds those in the whole text, not word by word.
+    private func containsMultiwordSynonym(_ words: [String]) throws(XapianError) -> Bool {
+        guard words.count > 1 else { return false }
+        let text = " " + Tokenizer.tokenize(words.joined(separator: " ")).map(\.term).joined(separator: " ") + " "
+        for key in try database.synonymKeys() where key.contains(" ") && text.contains(" \(key) ") {
+            return true
+        }
+        return false
+    }
+
+    /// One typed word as the parser reads it, or else, when neither the index nor the word list
+    /// knows it, as the spelling the index knows (`repairs`). A lowercase word also finds its
+    /// derivational relatives (`derivedTerms`) as the same word and, when it is a compound that
+    /// alone finds fewer items than the page up to `pageEnd` holds, the items with all its parts
+    /// at `compoundPartsWeight` (parts of frequent words cost time and add nothing to the page). A
+    /// hyphenated word ("e-sundhed", "IV-behandling") also finds the word written joined
+    /// ("eSundhed"), its parts anywhere, and its acronym alone. A word typed with a capital is a
+    /// name ("Fuglesang", "SSU"): repaired, never derived or split.
+    private func wordQuery(_ typed: String, pageEnd: Int, repair: inout String?) throws(XapianError) -> Query {
+        let tokens = Tokenizer.tokenize(typed)
+        let parsed = try parser.parse(typed, flags: Self.flags)
+        guard tokens.count == 1, let token = tokens.first else {
+            let joined = tokens.map(\.term).joined()
+            // Only a hyphenated word has its joined form as a variant (not "2022-2023", "a/b").
+            guard tokens.first?.variants.contains(joined) == true else { return parsed }
+            var parts: [Query] = []
+            for token in tokens { parts.append(try parser.parse(token.text, flags: Self.flags)) }
+            var alternatives = [
+                try Query(.synonym, [parsed, try parser.parse(joined, flags: Self.flags)]),
+                try Query(.and, parts).scaled(by: Self.compoundPartsWeight),
+            ]
+            // An acronym is what its hyphenated compound is about: `IV-behandling` also finds
+            // "IV-aftalen", "i forhold til IV".
+            for (token, part) in zip(tokens, parts) where token.isAcronym {
+                alternatives.append(try part.scaled(by: Self.compoundPartsWeight))
+            }
+            return try Query(.or, alternatives)
+        }
+        let isName = token.text.first?.isUppercase ?? false
+        var alternatives = [parsed]
+        if !(try isKnown(token.term)) {
+            let repairs = try repairs(of: token.term, typed: typed)
+            repair = repairs.first?.spelling
+            alternatives += repairs.map(\.query)
+        }
+        guard !isName else { return alternatives.count == 1 ? parsed : try Query(.synonym, alternatives) }
+        let parts = splitter.split(token.term)
+        alternatives += try derivedTerms(of: token.term, parts: parts)
+        let query = alternatives.count == 1 ? parsed : try Query(.synonym, alternatives)
+        guard let parts, try itemCount(of: token.term) < pageEnd else { return query }
+        var partQueries: [Query] = []
+        for part in parts {
+            let derived = try derivedTerms(of: part, parts: nil)
+            partQueries.append(try Query(.synonym, [try parser.parse(part, flags: Self.flags)] + derived))
+        }
+        return try Query(.or, [query, try Query(.and, partQueries).scaled(by: Self.compoundPartsWeight)])
+    }
+
+    /// About how many items have the word or an inflection, on its own or inside a compound.
+    private func itemCount(of term: String) throws(XapianError) -> Int {
+        let stem = try stemmer.stem(term)
+        let onItsOwn = try database.termFrequency(IndexSchema.stemPrefix + stem)
+        return onItsOwn + (try database.termFrequency(IndexSchema.stemPrefix + IndexSchema.compoundPartPrefix + stem))
+    }
+
+    /// Whether any item has the word, an inflection of it, or either as a compound part.
+    private func isKnown(_ term: String) throws(XapianError) -> Bool {
+        let stem = IndexSchema.stemPrefix + (try stemmer.stem(term))
+        for candidate in [term, stem, IndexSchema.compoundPartPrefix + term]
+        where try database.termFrequency(candidate) > 0 {
+            return true
+        }
+        return false
+    }
+
+    /// A word the index lacks, written without æ ø å (or with them for a name written "aa"), as
+    /// the index spells it; else Xapian's spelling suggestion from the index's own words
+    /// (`tilgænglighedsanalysen` → "tilgængelighedsanalysen", `Clemensen` → "clemmensen"). A word
+    /// of the word list takes only a suggestion one letter longer or shorter, the doubled or
+    /// missing letter of a misprint (`platform` → "plattform"): a changed letter makes another
+    /// word (`tit` → "tid").
+    private func repairs(of term: String, typed: String) throws(XapianError) -> [(spelling: String, query: Query)] {
+        var repairs: [(String, Query)] = []
+        for variant in SpellingVariants.variants(of: term) where try isKnown(variant) {
+            repairs.append((variant, try parser.parse(variant, flags: Self.flags)))
+        }
+        if repairs.isEmpty, let corrected = try spellingCorrection(of: typed),
+            !lexicon.contains(term) || abs(corrected.count - term.count) == 1
+        {
+            repairs.append((corrected, try parser.parse(corrected, flags: Self.flags)))
+        }
+        return repairs
+    }
+
+    /// The stem terms (plain and as compound part) of the word's derivational relatives that
+    /// the index has: `demografi` → "demografisk", `økonomiske` → "økonomi". A compound the word
+    /// list lacks derives through its head: `ældrepsykiatri` → "ældrepsykiatrisk".
+    private func derivedTerms(of term: String, parts: [String]?) throws(XapianError) -> [Query] {
+        let stem = try stemmer.stem(term)
+        var relatives = derivations.relatives(of: term)
+        if stem != term { relatives += derivations.relatives(of: stem) }
+        if relatives.isEmpty, let head = parts?.last {
+            let modifiers = term.dropLast(head.count)
+            var headRelatives = derivations.relatives(of: head)
+            let headStem = try stemmer.stem(head)
+            if headStem != head { headRelatives += derivations.relatives(of: headStem) }
+            relatives = headRelatives.map { modifiers + $0 }
+        }
+        var seen: Set<String> = [stem]
+        var terms: [Query] = []
+        for relative in relatives {
+            let relativeStem = try stemmer.stem(relative)
+            guard seen.insert(relativeStem).inserted else { continue }
+            for prefix in ["", IndexSchema.compoundPartPrefix] {
+                let candidate = IndexSchema.stemPrefix + prefix + relativeStem
+                if try database.termFrequency(candidate) > 0 { terms.append(try Query(term: candidate)) }
+            }
+        }
+        return terms
     }
 
     private func filterQueries(for request: SearchRequest) throws -> [Query] {

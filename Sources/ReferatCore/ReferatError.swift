@@ -37,7 +37,7 @@ public enum ReferatError: Error, CustomStringConvertible, Equatable {
         case .badParameter(let name, let reason):
             "bad \(name): \(reason)"
         case .wordListMissing(let reason):
-            "cannot split compounds without the Danish word list (apt-get install wdanish): \(reason)"
+            "cannot split or derive Danish words without the Danish word list (apt-get install wdanish): \(reason)"
         }
     }
 }

@@ -52,7 +52,8 @@ public final class Searcher {
         try request.validate()
         return try readingLatest {
             var response = try run(request)
-            guard response.totalEstimate <= Self.suggestionThreshold,
+            // A plain query searched its unknown words as the index spells them (QueryBuilder).
+            guard response.suggestion == nil, response.totalEstimate <= Self.suggestionThreshold,
                 let corrected = try builder.spellingCorrection(of: request.query),
                 corrected.lowercased() != request.query.lowercased()
             else { return response }
@@ -121,7 +122,7 @@ public final class Searcher {
     }
 
     private func match(_ request: SearchRequest) throws -> SearchResponse {
-        let query = try builder.query(for: request)
+        let (query, repaired) = try builder.query(for: request)
         let enquire = try Enquire(database: database)
         try enquire.setQuery(query)
         let spies =
@@ -161,7 +162,7 @@ public final class Searcher {
         }
         return SearchResponse(
             query: request.query, totalEstimate: mset.matchesEstimated, offset: request.offset, limit: request.limit,
-            results: hits, suggestion: nil, searchedSuggestion: false, facets: facets)
+            results: hits, suggestion: repaired, searchedSuggestion: repaired != nil, facets: facets)
     }
 
     private func record(from document: Document) throws -> ItemRecord {

@@ -20,6 +20,8 @@ final class TermIndexer {
     /// The document's plain terms that belong in the spelling data: the same words
     /// `SpellingData.words(of:)` reads back from its term list, without reading it.
     private(set) var documentSpellingWords: Set<String> = []
+    /// The compound-part terms the document has so far.
+    private var documentPartTerms: Set<String> = []
 
     /// - Parameter splitter: splits compound words into parts; nil indexes whole words only.
     init(splitter: CompoundSplitter?, stopWords: Set<String> = StopWords.danish) throws {
@@ -30,16 +32,7 @@ final class TermIndexer {
 
     /// With compound splitting over Debian's Danish word list (package wdanish).
     convenience init() throws {
-        try self.init(splitter: try Self.danishSplitter.get())
-    }
-
-    /// Loaded once per process: 313,000 words take a moment to read.
-    private static let danishSplitter = Result {
-        do {
-            return CompoundSplitter(lexicon: try Lexicon.load())
-        } catch {
-            throw ReferatError.wordListMissing(reason: "\(error)")
-        }
+        try self.init(splitter: try DanishWordList.splitter.get())
     }
 
     func stem(_ word: String) throws -> String {
@@ -53,6 +46,7 @@ final class TermIndexer {
     func beginDocument() {
         documentWords.removeAll(keepingCapacity: true)
         documentSpellingWords.removeAll(keepingCapacity: true)
+        documentPartTerms.removeAll(keepingCapacity: true)
     }
 
     /// Indexes `text` into `document` from `startPosition`; returns the position after the last word.
@@ -62,7 +56,8 @@ final class TermIndexer {
         _ text: String, into document: Document, startPosition: Int, wdfIncrement: Int = 1, fieldPrefix: String? = nil
     ) throws -> Int {
         var next = startPosition
-        for token in Tokenizer.tokenize(text) {
+        let tokens = Tokenizer.tokenize(text)
+        for (index, token) in tokens.enumerated() {
             let position = startPosition + token.position
             next = max(next, position + 1)
             documentWords.append((token.term, position))
@@ -71,14 +66,34 @@ final class TermIndexer {
                 try post(variant, at: position, wdfIncrement: wdfIncrement, fieldPrefix: fieldPrefix, into: document)
             }
             if !token.isAcronym {
-                // wdf 0: found by the part, weighted by nothing; the query parser searches
-                // this prefix beside the plain one (QueryBuilder).
-                for term in try partTerms(of: token.term) {
-                    try document.addTerm(term, wdfIncrement: 0)
+                // wdf 1 once per item: a part counts, less than the word on its own, and a
+                // compound written twenty times does not outweigh the word written once. The
+                // query parser searches this prefix beside the plain one (QueryBuilder).
+                for term in try partTerms(of: token.term) where documentPartTerms.insert(term).inserted {
+                    try document.addTerm(term, wdfIncrement: 1)
                 }
+            }
+            if let word = elidedCompound(at: index, in: tokens) {
+                try addPlain(word, position: position, wdfIncrement: wdfIncrement, into: document)
+                try document.addTerm(IndexSchema.stemPrefix + (try stem(word)), wdfIncrement: wdfIncrement)
             }
         }
         return next
+    }
+
+    /// Conjunctions after which a suspended hyphen borrows the next compound's head.
+    private static let coordinators: Set<String> = ["og", "eller", "samt"]
+
+    /// The compound a suspended hyphen stands for: "Ældre- og handicapråd" → "ældreråd",
+    /// "Børne- og Ungepsykiatri" → "børnepsykiatri"; nil elsewhere.
+    private func elidedCompound(at index: Int, in tokens: [Token]) -> String? {
+        let token = tokens[index]
+        guard token.isSuspended, !token.isAcronym, index + 2 < tokens.count,
+            Self.coordinators.contains(tokens[index + 1].term), !tokens[index + 2].isAcronym,
+            let head = splitter?.split(tokens[index + 2].term)?.last
+        else { return nil }
+        let word = token.term + head
+        return word.utf8.count <= IndexSchema.maxTermBytes ? word : nil
     }
 
     /// Indexes one word at `position`, and its stem, plain and (when given) under `fieldPrefix`.

@@ -1,38 +1,71 @@
 import ArgumentParser
 import Foundation
+import Logging
 import ReferatCore
 
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Run judged queries and print nDCG@10, recall@10 and MRR per query and as means.")
+        abstract: "Run judged queries and print nDCG@10, recall@10 and MRR per query, per query class and as means.")
 
-    @Argument(help: "Judgments in the format of shared/eval/dev.json.")
-    var qrels: String
+    @Argument(help: "Judgments in the format of shared/eval/dev.json (several sets are evaluated one after the other).")
+    var qrels: [String]
 
     @OptionGroup var database: DatabaseOptions
 
+    func validate() throws {
+        if qrels.isEmpty { throw ValidationError("name at least one judgments file") }
+    }
+
     func run() throws {
+        let searcher = try Searcher(databasePath: database.db)
+        let logger = Logger.stderr("referat.eval")
+        var failed = false
+        for path in qrels {
+            // A malformed set is named and skipped; the others are still evaluated.
+            let judgments: Judgments
+            do {
+                judgments = try Self.judgments(at: path)
+            } catch {
+                logger.error("\(error)")
+                failed = true
+                continue
+            }
+            let evaluation = try Evaluation(judgments: judgments, searcher: searcher)
+            print("# \(path)")
+            print("id\tnDCG@10\trecall@10\tRR\tquery")
+            for row in evaluation.rows {
+                print("\(row.id)\t\(fixed(row.ndcg))\t\(fixed(row.recall))\t\(fixed(row.reciprocalRank))\t\(row.query)")
+            }
+            for (queryClass, rows) in evaluation.classes {
+                print(summary("class \(queryClass)", rows))
+            }
+            print(summary("mean", evaluation))
+        }
+        if failed { throw ExitCode.failure }
+    }
+
+    struct BadJudgments: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func judgments(at path: String) throws -> Judgments {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: qrels))
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw ValidationError("cannot read \(qrels): \(error.localizedDescription)")
+            throw BadJudgments(description: "cannot read \(path): \(error.localizedDescription)")
         }
-        let judgments: Judgments
         do {
-            judgments = try JSONDecoder().decode(Judgments.self, from: data)
+            return try JSONDecoder().decode(Judgments.self, from: data)
         } catch {
-            throw ValidationError("\(qrels) is not a judgments file: \(error)")
+            throw BadJudgments(description: "\(path) is not a judgments file: \(error)")
         }
-        let evaluation = try Evaluation(judgments: judgments, searcher: try Searcher(databasePath: database.db))
-        print("id\tnDCG@10\trecall@10\tRR\tquery")
-        for row in evaluation.rows {
-            print("\(row.id)\t\(fixed(row.ndcg))\t\(fixed(row.recall))\t\(fixed(row.reciprocalRank))\t\(row.query)")
-        }
-        print(
-            "mean\t\(fixed(evaluation.meanNDCG))\t\(fixed(evaluation.meanRecall))\t"
-                + "\(fixed(evaluation.meanReciprocalRank))\t(\(evaluation.rows.count) queries)")
+    }
+
+    private func summary(_ label: String, _ evaluation: Evaluation) -> String {
+        "\(label)\t\(fixed(evaluation.meanNDCG))\t\(fixed(evaluation.meanRecall))\t"
+            + "\(fixed(evaluation.meanReciprocalRank))\t(\(evaluation.rows.count) queries)"
     }
 
     private func fixed(_ value: Double) -> String { String(format: "%.3f", value) }

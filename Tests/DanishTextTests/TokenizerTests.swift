@@ -105,6 +105,17 @@ struct TokenizerTests {
         #expect(Tokenizer.tokenize(text).allSatisfy { $0.variants.isEmpty })
     }
 
+    @Test("a suspended hyphen marks its word, a joining one or a dash does not", arguments: [
+        ("Ældre- og handicapråd", [true, false, false]),
+        ("Børne-\nog Ungepsykiatri", [true, false, false]),
+        ("e-nærhospital og", [false, false, false]),
+        ("Online – link", [false, false]),
+        ("IV-", [false]),
+    ])
+    func suspended(text: String, marks: [Bool]) {
+        #expect(Tokenizer.tokenize(text).map(\.isSuspended) == marks)
+    }
+
     @Test("a word longer than 64 bytes is skipped without using a position")
     func longWords() {
         let long = String(repeating: "a", count: 65)

@@ -105,6 +105,25 @@ struct ReferatBinary {
         #expect(missing.stderr.contains("cannot read the batch file"), "\(missing.stderr)")
     }
 
+    /// Several sets in one run, each with its own means and, when its queries have a class,
+    /// one line per class; a malformed set is named on one line and the others still run.
+    @Test func evalReportsPerClassAndNamesAMalformedSet() throws {
+        let directory = TemporaryDirectory()
+        let bad = directory.path("bad.json")
+        try "{\"not\": \"judgments\"}".write(toFile: bad, atomically: true, encoding: .utf8)
+        let dev2 = Repository.shared.appendingPathComponent("eval/dev2.json").path
+        let dev = Repository.shared.appendingPathComponent("eval/dev.json").path
+        let result = try ReferatBinary.run(["eval", dev2, bad, dev, "--db", SampleIndex.path])
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n")
+        let classes = lines.filter { $0.hasPrefix("class ") }.map { String($0.split(separator: "\t")[0]) }
+        #expect(classes == (1...6).map { "class \($0)" })
+        #expect(lines.filter { $0.hasPrefix("mean\t") }.count == 2)
+        #expect(lines.filter { $0.hasPrefix("# ") } == ["# \(dev2)", "# \(dev)"])
+        let errors = result.stderr.split(separator: "\n")
+        #expect(errors.count == 1 && errors[0].contains(bad), "\(result.stderr)")
+    }
+
     /// Each documented failure of `referat search` and `referat index` (README, "Exit status"):
     /// its exact exit status and its one line on standard error.
     struct Failure: Sendable, CustomStringConvertible {

@@ -215,3 +215,60 @@ import Testing
         #expect(numbers == [2, 1])
     }
 }
+
+@Suite struct QueryExpansionTests {
+    static func items(_ query: String) throws -> [String] {
+        try SampleIndex.searcher().search(SearchRequest(query: query, limit: 100)).results.map {
+            "\($0.file)#\($0.item.number)"
+        }
+    }
+
+    /// Common and short words are searched as they are: no relative, part or variant adds an
+    /// item the word itself (or an inflection, or the word inside a compound) does not find.
+    @Test(arguments: ["og", "at", "kommune", "møde", "data", "syg", "IPS"])
+    func commonWordsAreNotExpanded(word: String) throws {
+        // `+word` is query syntax, which is searched exactly as typed.
+        #expect(Set(try Self.items(word)) == Set(try Self.items("+" + word)))
+    }
+
+    /// Inside quotes a word is matched as written: no stemming, relatives or variants.
+    @Test func phrasesStayExact() throws {
+        let plain = try Self.items("demografi")
+        let quoted = try Self.items("\"demografi\"")
+        #expect(quoted == ["003_ba1bb07e974decf3.txt#5"])
+        #expect(Set(plain).isStrictSuperset(of: quoted))
+    }
+
+    /// "Ældre- og handicapråd" stands for "ældreråd og handicapråd": the index has the word.
+    @Test func aSuspendedHyphenLendsTheCompoundsHead() throws {
+        #expect(try Self.items("\"ældreråd\"") == ["000_9285af0b1d2d00d2.txt#3"])
+    }
+
+    @Test(arguments: [
+        // A noun finds the items that use its adjective.
+        ("demografi", "000_9285af0b1d2d00d2.txt#1"),
+        // A compound finds its parts written apart.
+        ("fællesudbud", "002_76e1cc869024a7c4.txt#3"),
+        // Written without æ ø å, or with å for a name written "aa".
+        ("aarshjul", "004_6fef7745cb6f1a69.txt#3"),
+        ("lise søndergård", "004_6fef7745cb6f1a69.txt#4"),
+        // A misspelt word the index does not know, beside one it knows.
+        ("Lauge Clemensen", "003_ba1bb07e974decf3.txt#2"),
+    ])
+    func aPlainQueryFindsWhatSnowballAloneMisses(query: String, expected: String) throws {
+        #expect(try Self.items(query).prefix(10).contains(expected))
+    }
+
+    @Test(arguments: [
+        ("klyngemøde", ["klyngemøde"]),
+        ("hvornår kommer Danske Regioners udvalg?", ["hvornår", "kommer", "Danske", "Regioners", "udvalg?"]),
+    ])
+    func plainQueries(text: String, words: [String]) {
+        #expect(PlainQuery.words(in: text) == words)
+    }
+
+    @Test(arguments: ["\"den ældre\"", "titel:budget", "IPS AND psykiatri", "+IPS", "-covid x", "palli*", "(a b)"])
+    func queriesWithSyntaxAreNotPlain(text: String) {
+        #expect(PlainQuery.words(in: text) == nil)
+    }
+}
