@@ -59,7 +59,7 @@ final class QueryBuilder {
         if text.isEmpty {
             query = try Query.matchAll()
         } else {
-            query = try parse(text)
+            query = try parse(text, in: request.section)
         }
         let filters = try filterQueries(for: request)
         if !filters.isEmpty {
@@ -79,18 +79,27 @@ final class QueryBuilder {
         return parser.correctedQuery
     }
 
-    private func parse(_ typed: String) throws -> Query {
-        let text = UnweightedWildcards.rewrite(typed)
+    /// The typed query; limited to a section, its words (those without a field) are looked
+    /// for in that section's field, wildcards by Xapian's own (ranked) expansion.
+    private func parse(_ typed: String, in section: SearchSection?) throws -> Query {
+        let prefix = section.flatMap { IndexSchema.fieldPrefix(of: IndexSchema.sectionKind(of: $0)) } ?? ""
+        let text = prefix.isEmpty ? UnweightedWildcards.rewrite(typed) : typed
         do {
-            parser.setDefaultOperator(.or)
-            let anyWord = try parser.parse(text, flags: Self.flags)
-            parser.setDefaultOperator(.and)
-            let allWords = try parser.parse(text, flags: Self.flags)
-            if allWords.description == anyWord.description { return allWords }
-            return try Query(.or, [try allWords.scaled(by: Self.allWordsBoost), anyWord])
-        } catch  where error.kind == .queryParser {
+            return try parse(text, defaultPrefix: prefix)
+        } catch {
+            guard error.kind == .queryParser else { throw error }
             throw ReferatError.badQuery(query: typed, reason: error.message)
         }
+    }
+
+    /// Items with all the words first, then items with any of them.
+    private func parse(_ text: String, defaultPrefix: String) throws(XapianError) -> Query {
+        parser.setDefaultOperator(.or)
+        let anyWord = try parser.parse(text, flags: Self.flags, defaultPrefix: defaultPrefix)
+        parser.setDefaultOperator(.and)
+        let allWords = try parser.parse(text, flags: Self.flags, defaultPrefix: defaultPrefix)
+        if allWords.description == anyWord.description { return allWords }
+        return try Query(.or, [try allWords.scaled(by: Self.allWordsBoost), anyWord])
     }
 
     private func filterQueries(for request: SearchRequest) throws -> [Query] {
@@ -103,6 +112,10 @@ final class QueryBuilder {
         }
         if let year = request.year {
             filters.append(try Query(term: IndexSchema.yearPrefix + String(year)))
+        }
+        if let section = request.section {
+            filters.append(
+                try Query(term: IndexSchema.sectionKindPrefix + IndexSchema.sectionKind(of: section).rawValue))
         }
         if request.from != nil || request.to != nil {
             filters.append(

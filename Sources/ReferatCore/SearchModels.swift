@@ -1,5 +1,21 @@
 import Minutes
 
+/// The order of a search's results.
+public enum SearchOrder: String, Sendable, Equatable, CaseIterable {
+    /// Best match first.
+    case relevance
+    /// Newest meeting first, ties by relevance; items of meetings without a date last.
+    case date
+}
+
+/// A part of an agenda item a search can be limited to.
+public enum SearchSection: String, Sendable, Equatable, CaseIterable {
+    /// The decision ("Beslutning", "Referat", "Konklusion").
+    case decision
+    /// The recommendation ("Indstilling", "Det indstilles").
+    case recommendation
+}
+
 /// A search as a user or a script asks it.
 public struct SearchRequest: Sendable, Equatable {
     public static let maxQueryLength = 1_000
@@ -15,10 +31,14 @@ public struct SearchRequest: Sendable, Equatable {
     public var to: MeetingDate?
     /// Count clusters, forums and years over the whole match (costs a full pass).
     public var facets: Bool
+    public var sort: SearchOrder
+    /// Only items with this section, the query's words found in it.
+    public var section: SearchSection?
 
     public init(
         query: String, limit: Int = 10, offset: Int = 0, cluster: String? = nil, forum: String? = nil,
-        year: Int? = nil, from: MeetingDate? = nil, to: MeetingDate? = nil, facets: Bool = false
+        year: Int? = nil, from: MeetingDate? = nil, to: MeetingDate? = nil, facets: Bool = false,
+        sort: SearchOrder = .relevance, section: SearchSection? = nil
     ) {
         self.query = query
         self.limit = limit
@@ -29,6 +49,8 @@ public struct SearchRequest: Sendable, Equatable {
         self.from = from
         self.to = to
         self.facets = facets
+        self.sort = sort
+        self.section = section
     }
 
     /// Rejects what no search can answer, naming the parameter.

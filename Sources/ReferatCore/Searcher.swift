@@ -115,6 +115,9 @@ public final class Searcher {
         let query = try builder.query(for: request)
         let enquire = try Enquire(database: database)
         try enquire.setQuery(query)
+        if request.sort == .date {
+            try enquire.sortByValueThenRelevance(slot: IndexSchema.dateSlot, descending: true)
+        }
         let spies =
             request.facets
             ? [

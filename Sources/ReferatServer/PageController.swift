@@ -84,17 +84,30 @@ struct SearchForm {
     var to: String?
     /// The date fields are shown open when one is set.
     var datesOpen: Bool
+    /// Newest first rather than best first.
+    var sortByDate: Bool
+    /// Only decisions.
+    var decisionsOnly: Bool
     /// The same search as JSON, for the footer.
     var apiURL: String
 
-    init(query: String, hidden: [Field] = [], from: String? = nil, to: String? = nil) {
+    init(
+        query: String, hidden: [Field] = [], from: String? = nil, to: String? = nil, sort: SearchOrder = .relevance,
+        section: SearchSection? = nil
+    ) {
         self.query = query
         self.hidden = hidden
         self.from = from
         self.to = to
         datesOpen = from != nil || to != nil
+        sortByDate = sort == .date
+        decisionsOnly = section == .decision
         apiURL = HTML.url(
-            "/api/search", [("q", query)] + hidden.map { ($0.name, $0.value) } + [("from", from), ("to", to)])
+            "/api/search",
+            [("q", query)] + hidden.map { ($0.name, $0.value) } + [
+                ("from", from), ("to", to), ("sort", sortByDate ? sort.rawValue : nil),
+                ("section", section?.rawValue),
+            ])
     }
 
     struct Field {

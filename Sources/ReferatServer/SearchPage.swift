@@ -90,7 +90,9 @@ struct SearchPage {
             return SearchForm.Field(name: name, value: value)
         }
         form = SearchForm(
-            query: query, hidden: hidden, from: Self.blankToNil(parameters.from), to: Self.blankToNil(parameters.to))
+            query: query, hidden: hidden, from: Self.blankToNil(parameters.from), to: Self.blankToNil(parameters.to),
+            sort: Self.blankToNil(parameters.sort).flatMap(SearchOrder.init(rawValue:)) ?? .relevance,
+            section: Self.blankToNil(parameters.section).flatMap(SearchSection.init(rawValue:)))
         if !query.isEmpty { title = "\(query) – Referat" }
     }
 
@@ -105,6 +107,7 @@ struct SearchPage {
     func asksForSearch(_ request: SearchRequest) -> Bool {
         !request.query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || request.cluster != nil
             || request.forum != nil || request.year != nil || request.from != nil || request.to != nil
+            || request.section != nil
     }
 
     mutating func show(_ response: SearchResponse, for request: SearchRequest, took duration: Duration) {
@@ -119,7 +122,7 @@ struct SearchPage {
         filters = [
             ("Klynge", "cluster", request.cluster), ("Forum", "forum", request.forum),
             ("År", "year", request.year.map(String.init)), ("Fra", "from", request.from?.iso),
-            ("Til", "to", request.to?.iso),
+            ("Til", "to", request.to?.iso), ("Kun", "section", request.section.map(Self.sectionName)),
         ].compactMap { label, name, value in
             guard let value else { return nil }
             return Filter(label: label, value: value, removeURL: link(replacing: name, with: nil))
@@ -209,7 +212,8 @@ struct SearchPage {
         var values: [(String, String?)] = [
             ("q", parameters.q), ("cluster", parameters.cluster), ("forum", parameters.forum),
             ("year", parameters.year), ("from", parameters.from), ("to", parameters.to),
-            ("limit", parameters.limit), ("offset", nil),
+            ("sort", parameters.sort), ("section", parameters.section), ("limit", parameters.limit),
+            ("offset", nil),
         ]
         for index in values.indices where values[index].0 == name {
             values[index].1 = value
@@ -220,6 +224,13 @@ struct SearchPage {
     /// The current search with another query.
     private func link(query: String) -> String {
         link(replacing: "q", with: query)
+    }
+
+    private static func sectionName(_ section: SearchSection) -> String {
+        switch section {
+        case .decision: "beslutninger"
+        case .recommendation: "indstillinger"
+        }
     }
 
     /// Whether a filter value and a facet value name the same thing, as the index compares them

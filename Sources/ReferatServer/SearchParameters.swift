@@ -15,6 +15,8 @@ struct SearchParameters: Decodable, Sendable {
     var to: String?
     var limit: String?
     var offset: String?
+    var sort: String?
+    var section: String?
 
     /// The longest cluster or forum name accepted; real ones are a few words.
     static let maxNameLength = 200
@@ -47,7 +49,9 @@ struct SearchParameters: Decodable, Sendable {
             year: try Self.integer("year", year, in: 1000...9999),
             from: try Self.date("from", from),
             to: try Self.date("to", to),
-            facets: facets)
+            facets: facets,
+            sort: try Self.choice("sort", sort) ?? .relevance,
+            section: try Self.choice("section", section))
         do {
             try request.validate()
         } catch {
@@ -74,6 +78,16 @@ struct SearchParameters: Decodable, Sendable {
             throw .badParameter(name, "must be between \(range.lowerBound) and \(range.upperBound)")
         }
         return number
+    }
+
+    private static func choice<Choice: RawRepresentable & CaseIterable>(_ name: String, _ value: String?)
+        throws(ServerError) -> Choice? where Choice.RawValue == String
+    {
+        guard let text = present(value) else { return nil }
+        guard let choice = Choice(rawValue: text) else {
+            throw .badParameter(name, "must be one of " + Choice.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return choice
     }
 
     private static func name(_ name: String, _ value: String?) throws(ServerError) -> String? {

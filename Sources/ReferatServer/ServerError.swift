@@ -81,7 +81,7 @@ public struct ServerError: HTTPResponseError, CustomStringConvertible, Equatable
 
     private static let danishNames = [
         "limit": "antal", "offset": "side", "year": "år", "from": "fra-dato", "to": "til-dato",
-        "cluster": "klynge", "forum": "forum",
+        "cluster": "klynge", "forum": "forum", "sort": "sortering", "section": "afsnit",
     ]
 
     /// Any error thrown while answering a request, as what the client may see.

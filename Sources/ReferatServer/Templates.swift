@@ -58,6 +58,9 @@ enum Templates {
           border: 2px solid #6b7280; border-radius: .375rem; background: #fff; color: var(--text); }
         form.search button { font: inherit; font-weight: 600; padding: .5rem 1.1rem; border: 0;
           border-radius: .375rem; background: var(--link); color: #fff; cursor: pointer; }
+        form.search .options { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; margin-top: .5rem; }
+        form.search .options label { display: flex; gap: .4rem; align-items: center; }
+        form.search select { font: inherit; padding: .2rem .4rem; }
         form.search details { margin-top: .5rem; color: var(--muted); }
         form.search details .dates { display: flex; flex-wrap: wrap; gap: .5rem 1rem; margin-top: .5rem; }
         form.search details label { display: flex; gap: .4rem; align-items: center; }
@@ -126,6 +129,13 @@ enum Templates {
         {{#form.hidden}}
         <input type="hidden" name="{{name}}" value="{{value}}">
         {{/form.hidden}}
+        <div class="options">
+        <label for="sort">Sortér <select id="sort" name="sort">
+        <option value="relevance"{{^form.sortByDate}} selected{{/form.sortByDate}}>bedste match først</option>
+        <option value="date"{{#form.sortByDate}} selected{{/form.sortByDate}}>nyeste først</option>
+        </select></label>
+        <label for="section"><input id="section" name="section" type="checkbox" value="decision"{{#form.decisionsOnly}} checked{{/form.decisionsOnly}}> Kun beslutninger</label>
+        </div>
         <details{{#form.datesOpen}} open{{/form.datesOpen}}>
         <summary>Afgræns efter dato</summary>
         <div class="dates">

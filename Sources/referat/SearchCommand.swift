@@ -9,8 +9,8 @@ struct SearchCommand: ParsableCommand {
         abstract: "Search the index; print the matching agenda items, best first.",
         discussion: """
             QUERY uses Xapian's syntax: "a phrase", AND/OR/NOT, +must -mustnot, wildcards (palli*), \
-            filters klynge:nord forum:klyngestyregruppe år:2022 titel:budget and date ranges \
-            dato:2022-01-01..2022-12-31.
+            filters klynge:nord forum:klyngestyregruppe år:2022, fields titel:budget \
+            beslutning:godkendt indstilling:tiltrædes and date ranges dato:2022-01-01..2022-12-31.
             """
     )
 
@@ -37,6 +37,12 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Only meetings on or before this date (YYYY-MM-DD).")
     var to: String?
 
+    @Option(help: "Order of the results: relevance (best first) or date (newest meeting first).")
+    var sort: SearchOrder = .relevance
+
+    @Flag(help: "Only items with a decision, the query's words found in it.")
+    var decisions = false
+
     @Flag(help: "Print one JSON object (see the README for its schema).")
     var json = false
 
@@ -58,7 +64,8 @@ struct SearchCommand: ParsableCommand {
     private var request: SearchRequest {
         SearchRequest(
             query: query, limit: limit, offset: offset, cluster: cluster, forum: forum,
-            from: from.flatMap(MeetingDate.init(iso:)), to: to.flatMap(MeetingDate.init(iso:)))
+            from: from.flatMap(MeetingDate.init(iso:)), to: to.flatMap(MeetingDate.init(iso:)), sort: sort,
+            section: decisions ? .decision : nil)
     }
 
     func run() throws {
@@ -72,6 +79,8 @@ struct SearchCommand: ParsableCommand {
         }
     }
 }
+
+extension SearchOrder: ExpressibleByArgument {}
 
 /// The terminal rendering of a search: one block per hit.
 struct HumanOutput {

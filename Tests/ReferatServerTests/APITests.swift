@@ -82,6 +82,20 @@ import Testing
         }
     }
 
+    @Test func sortAndSectionAreTheCLIOptions() async throws {
+        try await SampleIndex.app().test(.router) { client in
+            let response = try await client.execute(
+                uri: uri("/api/search", [("q", "klynge"), ("sort", "date"), ("section", "decision")]), method: .get
+            ).json(SearchResponse.self)
+            let direct = try Searcher(databasePath: SampleIndex.path)
+                .search(SearchRequest(query: "klynge", facets: true, sort: .date, section: .decision))
+            #expect(response == direct)
+            let dates = response.results.compactMap(\.meeting.date)
+            #expect(dates.count > 1)
+            #expect(dates == dates.sorted(by: >))
+        }
+    }
+
     @Test func limitAndOffsetPage() async throws {
         try await SampleIndex.app().test(.router) { client in
             let all = try await client.execute(
@@ -115,6 +129,8 @@ import Testing
             ([("q", "IPS AND")], "parse"),
             ([("q", "IPS NOT")], "parse"),
             ([("q", "AND")], "parse"),
+            ([("q", "IPS"), ("sort", "newest")], "sort"),
+            ([("q", "IPS"), ("section", "beslutning")], "section"),
         ] as [([(String, String)], String)])
     func badParametersAre400(parameters: [(String, String)], named: String) async throws {
         try await SampleIndex.app().test(.router) { client in

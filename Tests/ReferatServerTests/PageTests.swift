@@ -23,6 +23,22 @@ import Testing
         }
     }
 
+    @Test func sortAndDecisionsAreKeptInTheFormAndTheLinks() async throws {
+        try await SampleIndex.app().test(.router) { client in
+            let html = try await client.execute(
+                uri: uri("/", [("q", "klynge"), ("sort", "date"), ("section", "decision")]), method: .get
+            ).text
+            #expect(html.contains("<option value=\"date\" selected>"))
+            #expect(html.contains("value=\"decision\" checked>"))
+            // Facet links narrow the same search: newest first, decisions only.
+            let facet = try #require(html.firstMatch(of: /href="(\/\?q=klynge[^"]*cluster=[^"]*)"/)?.1)
+            #expect(facet.contains("sort=date") && facet.contains("section=decision"))
+            let plain = try await client.execute(uri: uri("/", [("q", "klynge")]), method: .get).text
+            #expect(plain.contains("<option value=\"relevance\" selected>"))
+            #expect(!plain.contains(" checked>"))
+        }
+    }
+
     @Test func resultsHaveMetadataSnippetsFacetsAndLinks() async throws {
         try await SampleIndex.app().test(.router) { client in
             let response = try await client.execute(uri: uri("/", [("q", "palliation")]), method: .get)
