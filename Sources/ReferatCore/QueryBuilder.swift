@@ -85,7 +85,11 @@ final class QueryBuilder {
         let prefix = section.flatMap { IndexSchema.fieldPrefix(of: IndexSchema.sectionKind(of: $0)) } ?? ""
         let text = prefix.isEmpty ? UnweightedWildcards.rewrite(typed) : typed
         do {
-            return try parse(text, defaultPrefix: prefix)
+            let query = try parse(text, defaultPrefix: prefix)
+            guard !prefix.isEmpty else { return query }
+            // The same words unprefixed and weightless change neither the match nor the ranking,
+            // but they are what Xapian's snippets mark: snippets look for unprefixed terms only.
+            return try Query(.andMaybe, [query, try parse(text, defaultPrefix: "").scaled(by: 0)])
         } catch {
             guard error.kind == .queryParser else { throw error }
             throw ReferatError.badQuery(query: typed, reason: error.message)

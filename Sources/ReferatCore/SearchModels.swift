@@ -85,8 +85,8 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         public var file: String
         public var meeting: ItemRecord.MeetingInfo
         public var item: Item
-        /// HTML: the text escaped, the matched words in `<mark>…</mark>`.
-        public var snippet: String
+        /// The best extract of the item's text, what matched marked.
+        public var snippet: MarkedText
     }
 
     /// Document counts per value over the whole match.
@@ -131,5 +131,26 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         try container.encode(suggestion, forKey: .suggestion)
         try container.encode(searchedSuggestion, forKey: .searchedSuggestion)
         try container.encodeIfPresent(facets, forKey: .facets)
+    }
+}
+
+/// An agenda item with the words a query matched marked in its title, headings and text.
+public struct MarkedItem: Sendable, Equatable {
+    public struct Section: Sendable, Equatable {
+        public var kind: String
+        public var heading: MarkedText?
+        public var text: MarkedText
+    }
+
+    public var record: ItemRecord
+    public var title: MarkedText
+    public var sections: [Section]
+
+    init(record: ItemRecord, marking mark: (String) throws -> MarkedText) rethrows {
+        self.record = record
+        title = try mark(record.title)
+        sections = try record.sections.map {
+            Section(kind: $0.kind, heading: try $0.heading.map(mark), text: try mark($0.text))
+        }
     }
 }

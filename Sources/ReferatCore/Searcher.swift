@@ -47,6 +47,8 @@ public final class Searcher {
     /// Xapian 1.4 suggests a word even for a correctly spelt one on frequency ties, so a query
     /// that finds plenty gets no suggestion.
     static let suggestionThreshold = 2
+    /// Bytes of an item's text shown with each hit.
+    static let snippetLength = 300
 
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         try request.validate()
@@ -76,6 +78,27 @@ public final class Searcher {
         try readingLatest {
             guard let docid = try database.firstDocumentID(withTerm: IndexSchema.idPrefix + id) else { return nil }
             return try record(from: try database.document(docid))
+        }
+    }
+
+    /// One stored item with the words `query` matches in it marked (as in the hits' snippets),
+    /// or nil. A query that does not parse marks nothing.
+    public func item(id: String, marking query: String) throws -> MarkedItem? {
+        try readingLatest {
+            guard let docid = try database.firstDocumentID(withTerm: IndexSchema.idPrefix + id) else { return nil }
+            let record = try record(from: try database.document(docid))
+            let matching: Query
+            do {
+                matching = try builder.query(for: SearchRequest(query: query))
+            } catch is ReferatError {
+                return MarkedItem(record: record) { MarkedText(plain: $0) }
+            }
+            let enquire = try Enquire(database: database)
+            try enquire.setQuery(try Query(.filter, [matching, try Query(term: IndexSchema.idPrefix + id)]))
+            let mset = try enquire.mset(first: 0, maxItems: 1)
+            return try MarkedItem(record: record) {
+                try mset.marked($0, length: $0.utf8.count, stemmer: builder.stemmer)
+            }
         }
     }
 
@@ -132,11 +155,7 @@ public final class Searcher {
         for index in 0..<mset.count {
             let (_, weight) = try mset.item(at: index)
             let record = try record(from: try mset.document(at: index))
-            // Without Xapian's background model: it looks up the frequency of every word of
-            // every hit's text, a quarter of a search's time, for a marginally better extract.
-            let snippet = try mset.snippet(
-                of: record.text, length: 300, stemmer: builder.stemmer, flags: [.exhaustive],
-                highlightStart: "<mark>", highlightEnd: "</mark>")
+            let snippet = try mset.marked(record.text, length: Self.snippetLength, stemmer: builder.stemmer)
             hits.append(
                 SearchResponse.Hit(
                     rank: request.offset + index + 1, score: (weight * 1000).rounded() / 1000, id: record.id,

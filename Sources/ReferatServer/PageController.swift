@@ -46,10 +46,10 @@ struct PageController<Context: RequestContext>: Sendable {
     @Sendable func item(_ request: Request, context: Context) async throws -> Response {
         let query = request.uri.queryParameters.get("q").map { String($0.prefix(SearchRequest.maxQueryLength)) }
         let id = try ItemPath.id(from: context)
-        guard let record = try pool.withSearcher({ try $0.item(id: id) }) else {
+        guard let item = try pool.withSearcher({ try $0.item(id: id, marking: query ?? "") }) else {
             throw ServerError(status: .notFound, message: "no item with id \(id)", danish: "Punktet findes ikke.")
         }
-        return HTMLBody.response(Templates.render(ItemPage(record: record, query: query ?? ""), "item"))
+        return HTMLBody.response(Templates.render(ItemPage(item: item, query: query ?? ""), "item"))
     }
 }
 

@@ -44,7 +44,7 @@ struct SearchPage {
         /// Cluster · forum, or nil.
         var meta: String?
         var date: DateText?
-        /// HTML from the searcher: escaped text with `<mark>` around the matches.
+        /// HTML: the searcher's snippet escaped, `<mark>` around the matches.
         var snippet: String
         var source: String?
     }
@@ -136,7 +136,7 @@ struct SearchPage {
                 title: hit.item.title,
                 meta: meta.isEmpty ? nil : meta,
                 date: hit.meeting.date.map { DateText(iso: $0, text: Danish.date($0)) },
-                snippet: hit.snippet,
+                snippet: HTML.marked(hit.snippet),
                 source: hit.meeting.title)
         }
         if let facets = response.facets {

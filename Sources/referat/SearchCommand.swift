@@ -114,15 +114,10 @@ struct HumanOutput {
 
     private func bold(_ text: String) -> String { useColor ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
 
-    /// The snippet is HTML; a terminal gets bold (or «») for <mark> and plain characters.
-    private func terminalSnippet(_ html: String) -> String {
+    /// A terminal marks matches in bold yellow (or «» when piped); the snippet on one line.
+    private func terminalSnippet(_ snippet: MarkedText) -> String {
         let (start, end) = useColor ? ("\u{1B}[1;33m", "\u{1B}[0m") : ("«", "»")
-        return html.replacingOccurrences(of: "<mark>", with: start)
-            .replacingOccurrences(of: "</mark>", with: end)
-            .replacingOccurrences(of: "&lt;", with: "<")
-            .replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        return snippet.segments.map { $0.match ? start + $0.text + end : $0.text }.joined()
             .replacingOccurrences(of: "\n", with: " ")
     }
 }

@@ -7,7 +7,7 @@ import Testing
 
 /// Three meetings that all discuss palliation: two dated, one without a date; decisions that
 /// do and do not mention it.
-private func palliationCorpus() throws -> TestCorpus {
+func palliationCorpus() throws -> TestCorpus {
     let corpus = try TestCorpus(samples: false)
     try corpus.write(
         "nord/2022.md",
