@@ -134,6 +134,16 @@ public struct SearchResponse: Codable, Sendable, Equatable {
     }
 }
 
+/// Items like one item (`referat similar`, `GET /api/items/{id}/similar`).
+public struct SimilarResponse: Codable, Sendable, Equatable {
+    /// The item the others are like.
+    public var id: String
+    /// The words that describe it, best first; the hits' snippets mark them.
+    public var terms: [String]
+    /// Other meetings' items first, ranked by those words.
+    public var results: [SearchResponse.Hit]
+}
+
 /// An agenda item with the words a query matched marked in its title, headings and text.
 public struct MarkedItem: Sendable, Equatable {
     public struct Section: Sendable, Equatable {

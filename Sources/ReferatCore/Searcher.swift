@@ -151,18 +151,7 @@ public final class Searcher {
         // Facets count the whole match, not just the page: make Xapian look at every match.
         let checkAtLeast = request.facets ? try database.documentCount : 0
         let mset = try enquire.mset(first: request.offset, maxItems: request.limit, checkAtLeast: checkAtLeast)
-        var hits: [SearchResponse.Hit] = []
-        for index in 0..<mset.count {
-            let (_, weight) = try mset.item(at: index)
-            let record = try record(from: try mset.document(at: index))
-            let snippet = try mset.marked(record.text, length: Self.snippetLength, stemmer: builder.stemmer)
-            hits.append(
-                SearchResponse.Hit(
-                    rank: request.offset + index + 1, score: (weight * 1000).rounded() / 1000, id: record.id,
-                    file: record.file,
-                    meeting: record.meeting,
-                    item: .init(number: record.number, title: record.title), snippet: snippet))
-        }
+        let hits = try self.hits(of: mset, firstRank: request.offset + 1)
         var facets: SearchResponse.Facets?
         if spies.count == 3 {
             func counts(_ spy: Enquire.SpyID) throws -> [SearchResponse.Facets.Count] {
@@ -175,6 +164,59 @@ public final class Searcher {
         return SearchResponse(
             query: request.query, totalEstimate: mset.matchesEstimated, offset: request.offset, limit: request.limit,
             results: hits, suggestion: nil, searchedSuggestion: false, facets: facets)
+    }
+
+    /// The match set's items as hits, ranked from `firstRank`, each with its snippet.
+    private func hits(of mset: MSet, firstRank: Int) throws -> [SearchResponse.Hit] {
+        var hits: [SearchResponse.Hit] = []
+        for index in 0..<mset.count {
+            let (_, weight) = try mset.item(at: index)
+            let record = try record(from: try mset.document(at: index))
+            let snippet = try mset.marked(record.text, length: Self.snippetLength, stemmer: builder.stemmer)
+            hits.append(
+                SearchResponse.Hit(
+                    rank: firstRank + index, score: (weight * 1000).rounded() / 1000, id: record.id,
+                    file: record.file,
+                    meeting: record.meeting,
+                    item: .init(number: record.number, title: record.title), snippet: snippet))
+        }
+        return hits
+    }
+
+    /// Words that describe an item for `similar(to:)`.
+    static let similarTermCount = 20
+
+    /// Items about what item `id` is about, or nil when there is no such item: Xapian's
+    /// relevance feedback (the item as the relevance set, `get_eset`) picks the words that set
+    /// it apart, and their OR is searched. The item itself is left out; items of other
+    /// meetings come first, then the rest of its own meeting.
+    public func similar(to id: String, limit: Int = 10) throws -> SimilarResponse? {
+        if !(1...SearchRequest.maxLimit).contains(limit) {
+            throw ReferatError.badParameter(name: "limit", reason: "must be between 1 and \(SearchRequest.maxLimit)")
+        }
+        return try readingLatest {
+            guard let docid = try database.firstDocumentID(withTerm: IndexSchema.idPrefix + id) else { return nil }
+            let record = try record(from: try database.document(docid))
+            let enquire = try Enquire(database: database)
+            // Asked for more than kept: stop words, numbers and abbreviations ("ca") are dropped,
+            // and words of this item alone, which Xapian rates highest but can find no other.
+            let terms = try enquire.expansionTerms(of: [docid], maxTerms: Self.similarTermCount * 5)
+                .filter { $0.count >= 3 && !QueryBuilder.stopWords.contains($0) && !$0.allSatisfy(\.isNumber) }
+                .filter { try database.termFrequency($0) > 1 }
+                .prefix(Self.similarTermCount)
+            guard !terms.isEmpty else { return SimilarResponse(id: id, terms: [], results: []) }
+            let about = try Query(.or, terms.map { try Query(term: $0) })
+            let itself = try Query(term: IndexSchema.idPrefix + id)
+            let sameMeeting = try Query(term: IndexSchema.filePrefix + record.file)
+            try enquire.setQuery(try Query(.andNot, [about, try Query(.or, [itself, sameMeeting])]))
+            var results = try hits(of: try enquire.mset(first: 0, maxItems: limit), firstRank: 1)
+            if results.count < limit {
+                try enquire.setQuery(try Query(.andNot, [try Query(.filter, [about, sameMeeting]), itself]))
+                results += try hits(
+                    of: try enquire.mset(first: 0, maxItems: limit - results.count), firstRank: results.count + 1)
+            }
+            return SimilarResponse(id: id, terms: Array(terms), results: results)
+        }
     }
 
     private func record(from document: Document) throws -> ItemRecord {

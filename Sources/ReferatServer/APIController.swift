@@ -9,6 +9,7 @@ struct APIController<Context: RequestContext>: Sendable {
         let routes = RouteCollection(context: Context.self)
         routes.get("api/search", use: search)
         routes.get("api/items/{id}", use: item)
+        routes.get("api/items/{id}/similar", use: similar)
         routes.get("healthz", use: health)
         return routes
     }
@@ -28,6 +29,18 @@ struct APIController<Context: RequestContext>: Sendable {
             throw ServerError.notFound("no item with id \(id)")
         }
         return try JSONBody.response(ItemResponse(record))
+    }
+
+    /// Items like this one, as `referat similar --json`.
+    @Sendable func similar(_ request: Request, context: Context) async throws -> Response {
+        let id = try ItemPath.id(from: context)
+        let limit =
+            try SearchParameters.integer(
+                "limit", request.uri.queryParameters.get("limit"), in: 1...SearchRequest.maxLimit) ?? 10
+        guard let response = try pool.withSearcher({ try $0.similar(to: id, limit: limit) }) else {
+            throw ServerError.notFound("no item with id \(id)")
+        }
+        return try JSONBody.response(response)
     }
 
     /// Whether the index can be read, and what it holds.

@@ -16,6 +16,15 @@ struct ItemPage {
     var file: String
     var firstLine: Int
     var lastLine: Int
+    /// "Lignende punkter": links to items like this one.
+    var similar: [SimilarItem]
+    var hasSimilar: Bool
+
+    struct SimilarItem {
+        var url: String
+        var title: String
+        var meta: String
+    }
 
     struct Section {
         /// HTML, or nil for the item's untitled body.
@@ -24,7 +33,7 @@ struct ItemPage {
         var paragraphs: [String]
     }
 
-    init(item: MarkedItem, query: String) {
+    init(item: MarkedItem, query: String, similar: [SearchResponse.Hit]) {
         let record = item.record
         title = "Punkt \(record.number): \(record.title) – Referat"
         form = SearchForm(query: query)
@@ -44,6 +53,13 @@ struct ItemPage {
         file = record.file
         firstLine = record.firstLine
         lastLine = record.lastLine
+        self.similar = similar.map { hit in
+            SimilarItem(
+                url: "/items/" + HTML.component(hit.id), title: "Punkt \(hit.item.number): \(hit.item.title)",
+                meta: [hit.meeting.cluster, hit.meeting.forum, hit.meeting.date.map(Danish.date)].compactMap { $0 }
+                    .joined(separator: " · "))
+        }
+        hasSimilar = !similar.isEmpty
     }
 
     /// Text split at blank lines; line breaks inside a paragraph are kept by the stylesheet.

@@ -7,6 +7,8 @@ struct PageController<Context: RequestContext>: Sendable {
     let pool: SearcherPool
     /// Results per page.
     static var pageSize: Int { 10 }
+    /// "Lignende punkter" under an item.
+    static var similarCount: Int { 5 }
 
     var routes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
@@ -46,10 +48,15 @@ struct PageController<Context: RequestContext>: Sendable {
     @Sendable func item(_ request: Request, context: Context) async throws -> Response {
         let query = request.uri.queryParameters.get("q").map { String($0.prefix(SearchRequest.maxQueryLength)) }
         let id = try ItemPath.id(from: context)
-        guard let item = try pool.withSearcher({ try $0.item(id: id, marking: query ?? "") }) else {
+        let found = try pool.withSearcher { searcher in
+            try searcher.item(id: id, marking: query ?? "").map {
+                ($0, try searcher.similar(to: id, limit: Self.similarCount)?.results ?? [])
+            }
+        }
+        guard let (item, similar) = found else {
             throw ServerError(status: .notFound, message: "no item with id \(id)", danish: "Punktet findes ikke.")
         }
-        return HTMLBody.response(Templates.render(ItemPage(item: item, query: query ?? ""), "item"))
+        return HTMLBody.response(Templates.render(ItemPage(item: item, query: query ?? "", similar: similar), "item"))
     }
 }
 

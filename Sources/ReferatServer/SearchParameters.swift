@@ -67,7 +67,7 @@ struct SearchParameters: Decodable, Sendable {
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    private static func integer(_ name: String, _ value: String?, in range: ClosedRange<Int>) throws(ServerError)
+    static func integer(_ name: String, _ value: String?, in range: ClosedRange<Int>) throws(ServerError)
         -> Int?
     {
         guard let text = present(value) else { return nil }

@@ -101,6 +101,9 @@ enum Templates {
         article.item section h3 { font-size: 1.05rem; margin: 1.25rem 0 .25rem; }
         article.item .text p { margin: 0 0 .75rem; white-space: pre-line; overflow-wrap: anywhere; max-width: 46rem; }
         .back { margin: 0 0 .75rem; }
+        section.similar { border-top: 1px solid var(--line); margin-top: 1.5rem; padding-top: .75rem; }
+        section.similar h2 { font-size: 1.1rem; margin: 0 0 .5rem; }
+        section.similar li { margin: .25rem 0; }
         footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; padding: .75rem 0 1.5rem; }
         @media (max-width: 46rem) {
           .layout { grid-template-columns: minmax(0, 1fr); gap: 1rem; }
@@ -259,6 +262,16 @@ enum Templates {
         {{/sections}}
         <p class="source">Kilde: {{file}}, linje {{firstLine}}–{{lastLine}} · <a href="{{jsonURL}}">JSON</a></p>
         </article>
+        {{#hasSimilar}}
+        <section class="similar" aria-labelledby="lignende-overskrift">
+        <h2 id="lignende-overskrift">Lignende punkter</h2>
+        <ul>
+        {{#similar}}
+        <li><a href="{{url}}">{{title}}</a>{{#meta}} <span class="meta">{{meta}}</span>{{/meta}}</li>
+        {{/similar}}
+        </ul>
+        </section>
+        {{/hasSimilar}}
         </main>
         {{> footer}}
         """

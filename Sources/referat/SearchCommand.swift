@@ -71,23 +71,28 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let response = try Searcher(databasePath: database.db).search(request)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(response), as: UTF8.self))
+            try printJSON(response)
         } else {
-            print(HumanOutput(response: response, useColor: isatty(STDOUT_FILENO) != 0).text, terminator: "")
+            print(HumanOutput(useColor: isatty(STDOUT_FILENO) != 0).text(of: response), terminator: "")
         }
     }
 }
 
 extension SearchOrder: ExpressibleByArgument {}
 
+/// The JSON the API serves, keys sorted, on one line.
+func printJSON(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}
+
 /// The terminal rendering of a search: one block per hit.
 struct HumanOutput {
-    let response: SearchResponse
     let useColor: Bool
 
-    var text: String {
+    /// A search: a spelling note, a count, the hits.
+    func text(of response: SearchResponse) -> String {
         var lines: [String] = []
         if let suggestion = response.suggestion {
             lines.append(
@@ -100,7 +105,21 @@ struct HumanOutput {
         } else {
             lines.append("Ca. \(response.totalEstimate) resultater for \"\(response.query)\":")
         }
-        for hit in response.results {
+        return (lines + hitLines(response.results)).joined(separator: "\n") + "\n"
+    }
+
+    /// Items like one item: the words that describe it, then the items.
+    func text(of response: SimilarResponse) -> String {
+        let lines =
+            response.results.isEmpty
+            ? ["Ingen lignende punkter."]
+            : ["Punkter som \(response.id) (\(response.terms.joined(separator: ", "))):"]
+        return (lines + hitLines(response.results)).joined(separator: "\n") + "\n"
+    }
+
+    private func hitLines(_ hits: [SearchResponse.Hit]) -> [String] {
+        var lines: [String] = []
+        for hit in hits {
             let meeting = [hit.meeting.cluster, hit.meeting.forum, hit.meeting.date]
                 .map { $0 ?? "?" }.joined(separator: " · ")
             lines.append("")
@@ -109,7 +128,7 @@ struct HumanOutput {
             lines.append("   \(hit.file)  [\(hit.id)]")
             lines.append("   " + terminalSnippet(hit.snippet))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     private func bold(_ text: String) -> String { useColor ? "\u{1B}[1m\(text)\u{1B}[0m" : text }

@@ -46,11 +46,25 @@ struct ReferatBinary {
         #expect(result.status == 0)
     }
 
+    @Test func similarListsOtherItemsAsJSONAndText() throws {
+        let id = "000_9285af0b1d2d00d2.txt-5"
+        let json = try ReferatBinary.run(["similar", id, "--json", "--db", SampleIndex.path])
+        #expect(json.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let ids = try #require((object["results"] as? [[String: Any]])?.compactMap { $0["id"] as? String })
+        #expect(!ids.isEmpty && !ids.contains(id))
+        let text = try ReferatBinary.run(["similar", id, "--db", SampleIndex.path])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("[\(ids[0])]"))
+    }
+
     @Test(arguments: [
         ["search", "IPS AND"],
         ["search", "x", "--db", "/nonexistent/index"],
         ["search", "x", "--from", "2024-13-01"],
         ["search", "x", "--limit", "0"],
+        ["similar", "nope-1"],
+        ["similar", "000_9285af0b1d2d00d2.txt-5", "--limit", "0"],
         ["index", "/nonexistent/corpus", "--db", "/tmp/referat-never"],
     ])
     func errorsAreOneLineAndNonZero(arguments: [String]) throws {

@@ -89,3 +89,28 @@ func palliationCorpus() throws -> TestCorpus {
         }
     }
 }
+
+@Suite struct SimilarItemsTests {
+    /// The mobile blood sampling item (Nord, 2022) is like other items about blood sampling.
+    @Test func similarItemsLeaveTheItemOutAndListOtherMeetingsFirst() throws {
+        let searcher = try SampleIndex.searcher()
+        let id = "000_9285af0b1d2d00d2.txt-5"
+        let similar = try #require(try searcher.similar(to: id, limit: 20))
+        #expect(!similar.terms.isEmpty)
+        #expect(similar.terms.allSatisfy { !QueryBuilder.stopWords.contains($0) })
+        #expect(!similar.results.isEmpty)
+        #expect(!similar.results.map(\.id).contains(id))
+        #expect(similar.results.map(\.rank) == Array(1...similar.results.count))
+        // Once an item of the same meeting is listed, no other meeting's item follows.
+        let sameMeeting = similar.results.map { $0.file == "000_9285af0b1d2d00d2.txt" }
+        #expect(sameMeeting == sameMeeting.sorted { !$0 && $1 })
+        #expect(sameMeeting.contains(false))
+        // The words that describe the item are what its snippets mark.
+        let marked = Set(similar.results.flatMap { $0.snippet.segments.filter(\.match).map { $0.text.lowercased() } })
+        #expect(!marked.isEmpty)
+    }
+
+    @Test func anUnknownItemHasNoSimilarItems() throws {
+        #expect(try SampleIndex.searcher().similar(to: "nope-1") == nil)
+    }
+}

@@ -177,7 +177,22 @@ import Testing
         }
     }
 
+    @Test func similarIsTheCLIResponse() async throws {
+        try await SampleIndex.app().test(.router) { client in
+            let id = "000_9285af0b1d2d00d2.txt-5"
+            let response = try await client.execute(uri: "/api/items/\(id)/similar?limit=3", method: .get)
+            #expect(response.status == .ok)
+            let similar = try response.json(SimilarResponse.self)
+            #expect(similar == (try Searcher(databasePath: SampleIndex.path).similar(to: id, limit: 3)))
+            #expect(similar.results.count == 3)
+            let bad = try await client.execute(uri: "/api/items/\(id)/similar?limit=0", method: .get)
+            #expect(bad.status == .badRequest)
+            #expect(bad.errorMessage?.contains("limit") == true)
+        }
+    }
+
     @Test(arguments: [
+        "/api/items/nope-1/similar",
         "/api/items/nope-1", "/api/items/..%2F..%2Fetc%2Fpasswd", "/api/items/" + String(repeating: "a", count: 600),
     ])
     func unknownItemIs404(path: String) async throws {

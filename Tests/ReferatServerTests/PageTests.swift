@@ -137,6 +137,11 @@ import Testing
             #expect(html.contains("<article class=\"item\""))
             #expect(html.contains("href=\"/?q=palliation\""))
             #expect(html.contains("value=\"palliation\""))
+            // "Lignende punkter" links the items `similar` lists, in its order.
+            let similar = try #require(try Searcher(databasePath: SampleIndex.path).similar(to: hit.id, limit: 5))
+            #expect(html.contains("<h2 id=\"lignende-overskrift\">Lignende punkter</h2>"))
+            let links = html.matches(of: /<li><a href="\/items\/([^"]+)">/).map { String($0.1) }
+            #expect(links == similar.results.map { HTML.component($0.id) })
         }
     }
 
