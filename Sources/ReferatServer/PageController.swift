@@ -97,6 +97,8 @@ struct SearchForm {
     var decisionsOnly: Bool
     /// The same search as JSON, for the footer.
     var apiURL: String
+    /// The newest items of the same search as an Atom feed.
+    var feedURL: String
 
     init(
         query: String, hidden: [Field] = [], from: String? = nil, to: String? = nil, sort: SearchOrder = .relevance,
@@ -114,6 +116,11 @@ struct SearchForm {
             [("q", query)] + hidden.map { ($0.name, $0.value) } + [
                 ("from", from), ("to", to), ("sort", sortByDate ? sort.rawValue : nil),
                 ("section", section?.rawValue),
+            ])
+        feedURL = HTML.url(
+            "/feed.atom",
+            [("q", query)] + hidden.map { ($0.name, $0.value) } + [
+                ("from", from), ("to", to), ("section", section?.rawValue),
             ])
     }
 

@@ -18,6 +18,15 @@ struct SearchParameters: Decodable, Sendable {
     var sort: String?
     var section: String?
 
+    /// What a feed of this search asks: the query and the filters (no order or paging: a feed
+    /// is always the newest items).
+    var feedQuery: [(String, String?)] {
+        [
+            ("q", q), ("cluster", cluster), ("forum", forum), ("year", year), ("from", from), ("to", to),
+            ("section", section),
+        ].map { ($0.0, $0.1?.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+
     /// The longest cluster or forum name accepted; real ones are a few words.
     static let maxNameLength = 200
     /// Deeper pages than this are not served: nobody reads them, and Xapian would have to rank

@@ -8,7 +8,7 @@ enum Templates {
         var library = MustacheLibrary()
         for (name, text) in [
             ("head", head), ("header", header), ("footer", footer), ("search", search), ("item", item),
-            ("error", error),
+            ("error", error), ("feed", feed),
         ] {
             do {
                 try library.register(text, named: name)
@@ -33,6 +33,7 @@ enum Templates {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{title}}</title>
+        {{#form.feedURL}}<link rel="alternate" type="application/atom+xml" title="Nye punkter for søgningen (Atom)" href="{{form.feedURL}}">{{/form.feedURL}}
         <style>
         :root { --text: #1b1b1f; --muted: #4a4f57; --line: #d5d8dd; --bg: #ffffff; --soft: #f3f5f8;
           --link: #0a4f9e; --visited: #5b2a86; --mark: #fde68a; --focus: #b45309; --error: #9b1c1c; }
@@ -68,7 +69,8 @@ enum Templates {
         main.wrap { padding-top: 1.25rem; padding-bottom: 2rem; }
         .notice { margin: 0 0 .75rem; }
         .error { border-left: 4px solid var(--error); background: #fdf2f2; padding: .5rem .75rem; color: var(--error); }
-        .summary { color: var(--muted); margin: 0 0 1rem; }
+        .summary { color: var(--muted); margin: 0 0 .25rem; }
+        .feed { margin: 0 0 1rem; font-size: .9rem; }
         .filters { list-style: none; display: flex; flex-wrap: wrap; gap: .5rem; padding: 0; margin: 0 0 1rem; }
         .filters a { display: inline-block; padding: .15rem .6rem; border: 1px solid var(--line);
           border-radius: 1rem; background: var(--soft); text-decoration: none; color: var(--text); }
@@ -175,6 +177,7 @@ enum Templates {
         {{/suggestion}}
         {{#searched}}
         <p class="summary" role="status">{{summary}}{{#timing}} <span aria-hidden="true">·</span> {{timing}}{{/timing}}</p>
+        <p class="feed"><a href="{{form.feedURL}}" type="application/atom+xml">Følg søgningen som feed (Atom)</a></p>
         {{#hasFilters}}
         <ul class="filters" aria-label="Aktive afgrænsninger">
         {{#filters}}
@@ -285,5 +288,31 @@ enum Templates {
         <p><a href="/">Til forsiden</a></p>
         </main>
         {{> footer}}
+        """
+
+    /// An Atom feed (RFC 4287); Mustache's HTML escaping is valid XML escaping.
+    static let feed = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="da">
+        <id>{{id}}</id>
+        <title>{{title}}</title>
+        <updated>{{updated}}</updated>
+        <author><name>Referat</name></author>
+        <link rel="self" type="application/atom+xml" href="{{selfURL}}"/>
+        <link rel="alternate" type="text/html" href="{{pageURL}}"/>
+        {{#entries}}
+        <entry>
+        <id>{{id}}</id>
+        <title>{{title}}</title>
+        <updated>{{updated}}</updated>
+        <link rel="alternate" type="text/html" href="{{url}}"/>
+        <summary>{{summary}}</summary>
+        {{#categories}}
+        <category term="{{.}}"/>
+        {{/categories}}
+        </entry>
+        {{/entries}}
+        </feed>
+
         """
 }
