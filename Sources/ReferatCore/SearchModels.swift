@@ -70,6 +70,106 @@ public struct SearchRequest: Sendable, Equatable {
     }
 }
 
+// The JSON of the API and of `referat search --json`, `referat similar --json`: the types here
+// are the wire format that `openapi.json` (ReferatServer's resources) describes. They are built
+// from, and kept apart from, the record stored in the index (`ItemRecord`), so a storage change
+// is not an API change.
+
+/// A meeting: what its minutes state, and null for what they do not.
+public struct MeetingResponse: Codable, Sendable, Equatable {
+    public var cluster: String?
+    public var region: String?
+    public var forum: String?
+    /// `YYYY-MM-DD`.
+    public var date: String?
+    public var title: String?
+
+    init(_ stored: ItemRecord.MeetingInfo) {
+        cluster = stored.cluster
+        region = stored.region
+        forum = stored.forum
+        date = stored.date
+        title = stored.title
+    }
+
+    /// Absent metadata is an explicit null, so scripts can rely on every key being there.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(cluster, forKey: .cluster)
+        try container.encode(region, forKey: .region)
+        try container.encode(forum, forKey: .forum)
+        try container.encode(date, forKey: .date)
+        try container.encode(title, forKey: .title)
+    }
+}
+
+/// `GET /api/items/{id}`: one item in full, its sections and its whole text.
+public struct ItemResponse: Codable, Sendable, Equatable {
+    public struct Section: Codable, Sendable, Equatable {
+        /// `body`, `sagsfremstilling`, `indstilling` or `beslutning`.
+        public var kind: String
+        /// The heading as written; null for the untitled body.
+        public var heading: String?
+        public var text: String
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(heading, forKey: .heading)
+            try container.encode(text, forKey: .text)
+        }
+    }
+
+    public var id: String
+    public var file: String
+    public var meeting: MeetingResponse
+    public var number: Int
+    public var title: String
+    public var firstLine: Int
+    public var lastLine: Int
+    public var sections: [Section]
+    public var text: String
+
+    public init(_ record: ItemRecord) {
+        id = record.id
+        file = record.file
+        meeting = MeetingResponse(record.meeting)
+        number = record.number
+        title = record.title
+        firstLine = record.firstLine
+        lastLine = record.lastLine
+        sections = record.sections.map { Section(kind: $0.kind, heading: $0.heading, text: $0.text) }
+        text = record.text
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, file, meeting, number, title
+        case firstLine = "first_line"
+        case lastLine = "last_line"
+        case sections, text
+    }
+}
+
+/// `GET /healthz`: the index can be read, and what it holds.
+public struct HealthResponse: Codable, Sendable, Equatable {
+    public var documents: Int
+    public var revision: UInt64
+
+    public init(documents: Int, revision: UInt64) {
+        self.documents = documents
+        self.revision = revision
+    }
+}
+
+/// Every error answer of the API: one line saying what was wrong.
+public struct ErrorResponse: Codable, Sendable, Equatable {
+    public var error: String
+
+    public init(error: String) {
+        self.error = error
+    }
+}
+
 /// The answer to a search; its JSON form is the stable output of `referat search --json` and
 /// `GET /api/search` (documented in the README).
 public struct SearchResponse: Codable, Sendable, Equatable {
@@ -83,7 +183,7 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         public var score: Double
         public var id: String
         public var file: String
-        public var meeting: ItemRecord.MeetingInfo
+        public var meeting: MeetingResponse
         public var item: Item
         /// The best extract of the item's text, what matched marked.
         public var snippet: MarkedText

@@ -177,7 +177,7 @@ public final class Searcher {
                 SearchResponse.Hit(
                     rank: firstRank + index, score: (weight * 1000).rounded() / 1000, id: record.id,
                     file: record.file,
-                    meeting: record.meeting,
+                    meeting: MeetingResponse(record.meeting),
                     item: .init(number: record.number, title: record.title), snippet: snippet))
         }
         return hits

@@ -104,7 +104,7 @@ public struct ServerError: HTTPResponseError, CustomStringConvertible, Equatable
     public var description: String { "\(status.code) \(message)" }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        var response = try JSONBody.response(["error": message])
+        var response = try JSONBody.response(ErrorResponse(error: message))
         response.status = status
         return response
     }

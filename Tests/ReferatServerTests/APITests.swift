@@ -12,7 +12,7 @@ import Testing
         try await SampleIndex.app().test(.router) { client in
             let response = try await client.execute(uri: "/healthz", method: .get)
             #expect(response.status == .ok)
-            let health = try response.json(Health.self)
+            let health = try response.json(HealthResponse.self)
             #expect(health.documents == 44)
             #expect(health.revision >= 1)
         }
@@ -216,6 +216,39 @@ import Testing
         try await SampleIndex.app().test(.router) { client in
             let response = try await client.execute(uri: "/api/search?q=IPS", method: .post)
             #expect(response.status.code < 500)
+        }
+    }
+}
+
+/// The OpenAPI document describes what the server answers (schemathesis checks every response
+/// against it in scripts/api-check.sh; these are the quick checks).
+@Suite struct OpenAPITests {
+    @Test func theDocumentCoversEveryRouteAndTheSearchKeys() async throws {
+        try await SampleIndex.app().test(.router) { client in
+            let response = try await client.execute(uri: "/openapi.json", method: .get)
+            #expect(response.status == .ok)
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])
+            #expect(document["openapi"] as? String == "3.1.0")
+            let paths = try #require(document["paths"] as? [String: Any])
+            #expect(
+                Set(paths.keys) == [
+                    "/", "/items/{id}", "/api/search", "/api/items/{id}", "/api/items/{id}/similar", "/feed.atom",
+                    "/healthz", "/openapi.json",
+                ])
+            let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            func properties(_ name: String) throws -> Set<String> {
+                let schema = try #require(schemas[name] as? [String: Any])
+                return Set(try #require(schema["properties"] as? [String: Any]).keys)
+            }
+            let search = try #require(
+                try JSONSerialization.jsonObject(
+                    with: Data(try await client.execute(uri: "/api/search?q=IPS", method: .get).text.utf8))
+                    as? [String: Any])
+            #expect(Set(search.keys) == (try properties("SearchResponse")))
+            let hit = try #require((search["results"] as? [[String: Any]])?.first)
+            #expect(Set(hit.keys) == (try properties("Hit")))
+            #expect(Set(try #require(hit["meeting"] as? [String: Any]).keys) == (try properties("Meeting")))
         }
     }
 }
