@@ -49,7 +49,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            // Files shipped beside the binary (Bundle.module): the OpenAPI document.
+            // Files shipped beside the binary (Bundle.module): templates, stylesheet, OpenAPI document.
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),

@@ -234,7 +234,7 @@ import Testing
             #expect(
                 Set(paths.keys) == [
                     "/", "/items/{id}", "/api/search", "/api/items/{id}", "/api/items/{id}/similar", "/feed.atom",
-                    "/healthz", "/openapi.json",
+                    "/healthz", "/openapi.json", "/static/referat.css",
                 ])
             let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
             func properties(_ name: String) throws -> Set<String> {

@@ -20,6 +20,15 @@ import Testing
             #expect(html.contains("<main id=\"indhold\""))
             #expect(!html.contains("<ol class=\"results\""))
             #expect(!html.contains("<script"))
+            // Styles come from the stylesheet file, so the policy allows no inline style.
+            #expect(!html.contains("<style") && !html.contains("style=\""))
+            #expect(
+                response.headers[.contentSecurityPolicy]
+                    == "default-src 'none'; style-src 'self'; form-action 'self'")
+            let css = try await client.execute(uri: "/static/referat.css", method: .get)
+            #expect(css.status == .ok)
+            #expect(css.headers[.contentType] == "text/css; charset=utf-8")
+            #expect(css.text.contains("mark {"))
         }
     }
 
