@@ -52,7 +52,7 @@ public final class Searcher {
 
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         try request.validate()
-        return try readingLatest {
+        return try readingLatest(query: request.query) {
             var response = try run(request)
             guard response.totalEstimate <= Self.suggestionThreshold,
                 let corrected = try builder.spellingCorrection(of: request.query),
@@ -84,7 +84,7 @@ public final class Searcher {
     /// One stored item with the words `query` matches in it marked (as in the hits' snippets),
     /// or nil. A query that does not parse marks nothing.
     public func item(id: String, marking query: String) throws -> MarkedItem? {
-        try readingLatest {
+        try readingLatest(query: query) {
             guard let docid = try database.firstDocumentID(withTerm: IndexSchema.idPrefix + id) else { return nil }
             let record = try record(from: try database.document(docid))
             let matching: Query
@@ -114,21 +114,27 @@ public final class Searcher {
     /// Runs `body` on the latest committed revision. A writer's commit can invalidate what a
     /// reader is reading (DatabaseModifiedError); Xapian's answer is reopen() and retry. A
     /// generation removed under an old handle fails to open: open afresh and retry.
-    private func readingLatest<T>(_ body: () throws -> T) throws -> T {
+    ///
+    /// Some queries parse but cannot run ("OP_NEAR and OP_PHRASE only currently support leaf
+    /// subqueries", for a wildcard inside NEAR): like a query that does not parse, `query` is
+    /// then the user's to fix.
+    private func readingLatest<T>(query: String? = nil, _ body: () throws -> T) throws -> T {
         var attempt = 0
         var reopenFromPath = false
         while true {
             do {
                 try refresh(force: reopenFromPath)
                 return try body()
-            } catch let error as XapianError where attempt < Self.modifiedRetries {
+            } catch let error as XapianError
+                where attempt < Self.modifiedRetries
+                && [.databaseModified, .databaseOpening, .databaseNotFound].contains(error.kind)
+            {
                 attempt += 1
-                switch error.kind {
-                case .databaseModified: continue
-                case .databaseOpening, .databaseNotFound: reopenFromPath = true
-                default: throw ReferatError.indexUnreadable(path: databasePath, reason: error.description)
-                }
+                reopenFromPath = reopenFromPath || error.kind != .databaseModified
             } catch let error as XapianError {
+                if error.kind == .unimplemented, let query {
+                    throw ReferatError.badQuery(query: query, reason: error.message)
+                }
                 throw ReferatError.indexUnreadable(path: databasePath, reason: error.description)
             }
         }

@@ -19,6 +19,8 @@ public struct XapianError: Error, Equatable, CustomStringConvertible {
         case invalidArgument
         case invalidOperation
         case range
+        /// A query Xapian parses but cannot run (e.g. a wildcard inside NEAR).
+        case unimplemented
         case outOfMemory
         case other
     }
@@ -43,6 +45,7 @@ public struct XapianError: Error, Equatable, CustomStringConvertible {
         case "InvalidArgumentError": kind = .invalidArgument
         case "InvalidOperationError": kind = .invalidOperation
         case "RangeError": kind = .range
+        case "UnimplementedError": kind = .unimplemented
         case "MemoryError": kind = .outOfMemory
         default: kind = .other
         }
