@@ -53,6 +53,12 @@ public struct SearchRequest: Sendable, Equatable {
         self.section = section
     }
 
+    /// Whether two cluster or forum values filter the same items, as the index compares them
+    /// (case and spacing do not matter: `klynge:nord` is cluster "Nord").
+    public static func sameFilterValue(_ a: String, _ b: String) -> Bool {
+        IndexSchema.filterValue(a) == IndexSchema.filterValue(b)
+    }
+
     /// Rejects what no search can answer, naming the parameter.
     public func validate() throws {
         if query.count > Self.maxQueryLength {

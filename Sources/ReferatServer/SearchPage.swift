@@ -151,7 +151,7 @@ struct SearchPage {
                 return FacetGroup(
                     key: key, heading: heading,
                     values: counts.map { count in
-                        let selected = active.map { Self.sameFilter($0, count.value) } ?? false
+                        let selected = active.map { SearchRequest.sameFilterValue($0, count.value) } ?? false
                         return FacetValue(
                             value: count.value, count: Danish.number(count.count),
                             url: link(replacing: key, with: selected ? nil : count.value), selected: selected)
@@ -231,15 +231,6 @@ struct SearchPage {
         case .decision: "beslutninger"
         case .recommendation: "indstillinger"
         }
-    }
-
-    /// Whether a filter value and a facet value name the same thing, as the index compares them
-    /// (case and spacing do not matter: `klynge:nord` is cluster "Nord").
-    private static func sameFilter(_ a: String, _ b: String) -> Bool {
-        func normal(_ text: String) -> String {
-            text.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "-" }).joined(separator: " ")
-        }
-        return normal(a) == normal(b)
     }
 
     private static func blankToNil(_ value: String?) -> String? {
