@@ -3,7 +3,9 @@
 # directory, serves it on a free loopback port, loads /?q=palliation in headless Chromium
 # (Debian's `chromium`, installed if missing), saves screenshots at laptop and phone width and
 # checks the rendered DOM: results, <mark> around hits, facet counts, a working facet link,
-# the item page, and the XSS probe shown as text. Exits non-zero on the first failure.
+# the item page, and the XSS probe shown as text; then runs axe-core on the pages
+# (scripts/check-accessibility.py: WCAG A and AA, zero violations). Exits non-zero on the
+# first failure.
 #
 #   scripts/browser-check.sh            # screenshots in /tmp/referat-page.png, -phone.png, -item.png
 #   OUT=/some/dir scripts/browser-check.sh
@@ -24,7 +26,8 @@ fail() { echo "browser-check: FAIL: $*" >&2; exit 1; }
 pass() { echo "browser-check: ok: $*"; }
 
 # Chromium (and a font with Danish letters) from Debian, only when missing.
-scripts/install-packages.sh chromium fonts-dejavu-core
+scripts/install-packages.sh chromium fonts-dejavu-core chromium-driver python3-selenium
+python_tools="$(scripts/python-tools.sh)"
 
 # REFERAT=/path/to/referat skips the build.
 referat="${REFERAT:-}"
@@ -95,6 +98,9 @@ chrome --dump-dom "$base/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E" >"$work/xss.htm
 grep -q '<script' "$work/xss.html" && fail "the XSS probe became a script element"
 grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$work/xss.html" || fail "the XSS probe is not shown as text"
 pass "XSS probe rendered as text"
+
+"$python_tools/python" scripts/check-accessibility.py "$base" || fail "axe found accessibility violations"
+pass "axe: no WCAG A/AA violations"
 
 requests=$(grep -c '\] GET ' "$work/serve.log" || true)
 echo "browser-check: passed ($requests requests logged)"

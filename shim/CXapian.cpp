@@ -640,6 +640,33 @@ int xap_enquire_spy_values(xap_enquire *enquire, size_t index, xap_strlist **val
     });
 }
 
+int xap_enquire_set_sort_by_value_then_relevance(xap_enquire *enquire, uint32_t slot, int reverse,
+                                                 xap_error **error) noexcept {
+    return guarded(error, [&] { enquire->enquire.set_sort_by_value_then_relevance(slot, reverse != 0); });
+}
+
+namespace {
+// Keeps words, drops field and filter terms: Xapian prefixes start with a capital letter.
+struct UnprefixedTerms : Xapian::ExpandDecider {
+    bool operator()(const std::string &term) const override {
+        return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
+    }
+};
+}  // namespace
+
+int xap_enquire_eset(xap_enquire *enquire, const uint32_t *docids, size_t count, uint32_t max_terms,
+                     xap_strlist **terms, xap_error **error) noexcept {
+    return guarded(error, [&] {
+        Xapian::RSet rset;
+        for (size_t i = 0; i < count; ++i) rset.add_document(docids[i]);
+        UnprefixedTerms decider;
+        Xapian::ESet eset = enquire->enquire.get_eset(max_terms, rset, &decider);
+        auto list = std::make_unique<xap_strlist>();
+        for (auto it = eset.begin(); it != eset.end(); ++it) list->entries.emplace_back(*it, 0);
+        *terms = list.release();
+    });
+}
+
 int xap_enquire_mset(xap_enquire *enquire, uint32_t first, uint32_t max_items, uint32_t check_at_least,
                      xap_mset **mset, xap_error **error) noexcept {
     return guarded(error, [&] {

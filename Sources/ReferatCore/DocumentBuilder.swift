@@ -28,7 +28,12 @@ struct DocumentBuilder {
             if let heading = section.heading {
                 position = try terms.index(heading, into: document, startPosition: position, wdfIncrement: weight)
             }
-            position = try terms.index(section.text, into: document, startPosition: position, wdfIncrement: weight)
+            position = try terms.index(
+                section.text, into: document, startPosition: position, wdfIncrement: weight,
+                fieldPrefix: IndexSchema.fieldPrefix(of: section.kind))
+        }
+        for kind in Set(item.sections.map(\.kind)) where IndexSchema.fieldPrefix(of: kind) != nil {
+            try document.addBooleanTerm(IndexSchema.sectionKindPrefix + kind.rawValue)
         }
         for (term, wordPosition) in synonyms.impliedTerms(in: terms.documentWords) {
             try terms.addImplied(term, position: wordPosition, into: document)

@@ -19,6 +19,13 @@ enum IndexSchema {
     static let regionPrefix = "XR"
     static let organisationPrefix = "XO"
     static let yearPrefix = "XY"
+    /// Words of an item's decision and recommendation sections, for `beslutning:` and
+    /// `indstilling:` and for searches limited to one section.
+    static let decisionPrefix = "XB"
+    static let recommendationPrefix = "XI"
+    /// The kinds of section an item has (`XSbeslutning`): a search limited to a section
+    /// leaves out items without one.
+    static let sectionKindPrefix = "XS"
 
     /// YYYYMMDD, for sorting and date ranges.
     static let dateSlot: UInt32 = 0
@@ -43,9 +50,28 @@ enum IndexSchema {
         ("år", yearPrefix), ("year", yearPrefix),
     ]
     /// Free-text fields for `field:word`.
-    static let textFields: [(field: String, prefix: String)] = [("titel", titlePrefix), ("title", titlePrefix)]
+    static let textFields: [(field: String, prefix: String)] = [
+        ("titel", titlePrefix), ("title", titlePrefix),
+        ("beslutning", decisionPrefix), ("indstilling", recommendationPrefix),
+    ]
     /// `dato:2022-01-01..2022-12-31`.
     static let dateFields = ["dato", "date"]
+
+    /// The field prefix of a section's words, nil for sections searched only as body text.
+    static func fieldPrefix(of kind: SectionKind) -> String? {
+        switch kind {
+        case .decision: decisionPrefix
+        case .recommendation: recommendationPrefix
+        case .body, .caseDescription: nil
+        }
+    }
+
+    static func sectionKind(of section: SearchSection) -> SectionKind {
+        switch section {
+        case .decision: .decision
+        case .recommendation: .recommendation
+        }
+    }
 
     /// A filter value as stored in a boolean term: lowercase, spaces as hyphens, so
     /// "Faglig Sundhedsklynge" is `forum:faglig-sundhedsklynge`.

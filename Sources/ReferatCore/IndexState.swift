@@ -14,7 +14,7 @@ import Xapian
 ///   always in the value, so the set of indexed files can be listed.
 enum IndexState {
     /// Bump when the documents the indexer writes change shape, so old indexes are refreshed.
-    static let schemaVersion = "referat-index-6"
+    static let schemaVersion = "referat-index-7"
     static let fingerprintKey = "referat.fingerprint"
     static let filePrefix = "referat.file:"
     /// Xapian (glass) refuses keys much over 240 bytes.
@@ -73,7 +73,9 @@ enum SHA256 {
         let bitLength = UInt64(message.count) &* 8
         message.append(0x80)
         while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        }
 
         var h: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
@@ -83,7 +85,8 @@ enum SHA256 {
             for chunk in stride(from: 0, to: bytes.count, by: 64) {
                 for i in 0..<16 {
                     let j = chunk + i * 4
-                    w[i] = UInt32(bytes[j]) << 24 | UInt32(bytes[j + 1]) << 16 | UInt32(bytes[j + 2]) << 8
+                    w[i] =
+                        UInt32(bytes[j]) << 24 | UInt32(bytes[j + 1]) << 16 | UInt32(bytes[j + 2]) << 8
                         | UInt32(bytes[j + 3])
                 }
                 for i in 16..<64 {

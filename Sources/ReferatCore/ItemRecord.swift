@@ -1,7 +1,8 @@
 import Minutes
 
 /// What the index stores with each agenda item: enough to show a result or the whole item
-/// without re-reading the file. Serialised as JSON in the Xapian document's data.
+/// without re-reading the file. Serialised as JSON in the Xapian document's data. Not the
+/// API's JSON: the wire types (`SearchModels.swift`) are built from it.
 public struct ItemRecord: Codable, Sendable, Equatable {
     public struct MeetingInfo: Codable, Sendable, Equatable {
         public var cluster: String?
@@ -13,7 +14,7 @@ public struct ItemRecord: Codable, Sendable, Equatable {
         public var date: String?
         public var title: String?
 
-        /// Absent metadata is an explicit null, so scripts can rely on every key being there.
+        /// Absent metadata stored as null, as it always was (records stay byte-identical).
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(cluster, forKey: .cluster)

@@ -76,7 +76,7 @@ final class QueryBuilder {
         if text.isEmpty {
             query = try Query.matchAll()
         } else {
-            (query, repaired) = try parse(text, pageEnd: request.offset + request.limit)
+            (query, repaired) = try parse(text, in: request.section, pageEnd: request.offset + request.limit)
         }
         let filters = try filterQueries(for: request)
         if !filters.isEmpty {
@@ -96,21 +96,39 @@ final class QueryBuilder {
         return parser.correctedQuery
     }
 
-    private func parse(_ typed: String, pageEnd: Int) throws -> (query: Query, repaired: String?) {
-        let text = UnweightedWildcards.rewrite(typed)
+    /// The typed query. A plain query (words only) gets its Danish expansions word by word
+    /// (`plainQuery`). Limited to a section, the words (those without a field) are looked for in
+    /// that section's field as typed, wildcards by Xapian's own (ranked) expansion.
+    private func parse(_ typed: String, in section: SearchSection?, pageEnd: Int) throws -> (
+        query: Query, repaired: String?
+    ) {
+        let prefix = section.flatMap { IndexSchema.fieldPrefix(of: IndexSchema.sectionKind(of: $0)) } ?? ""
         do {
-            if let words = PlainQuery.words(in: typed), let plain = try plainQuery(words, pageEnd: pageEnd) {
+            if prefix.isEmpty, let words = PlainQuery.words(in: typed),
+                let plain = try plainQuery(words, pageEnd: pageEnd)
+            {
                 return plain
             }
-            try parser.setDefaultOperator(.or)
-            let anyWord = try parser.parse(text, flags: Self.flags)
-            try parser.setDefaultOperator(.and)
-            let allWords = try parser.parse(text, flags: Self.flags)
-            if allWords.description == anyWord.description { return (allWords, nil) }
-            return (try Query(.or, [try allWords.scaled(by: Self.allWordsBoost), anyWord]), nil)
-        } catch where error.kind == .queryParser {
+            let text = prefix.isEmpty ? UnweightedWildcards.rewrite(typed) : typed
+            let query = try parse(text, defaultPrefix: prefix)
+            guard !prefix.isEmpty else { return (query, nil) }
+            // The same words unprefixed and weightless change neither the match nor the ranking,
+            // but they are what Xapian's snippets mark: snippets look for unprefixed terms only.
+            return (try Query(.andMaybe, [query, try parse(text, defaultPrefix: "").scaled(by: 0)]), nil)
+        } catch {
+            guard error.kind == .queryParser else { throw error }
             throw ReferatError.badQuery(query: typed, reason: error.message)
         }
+    }
+
+    /// Items with all the words first, then items with any of them.
+    private func parse(_ text: String, defaultPrefix: String) throws(XapianError) -> Query {
+        try parser.setDefaultOperator(.or)
+        let anyWord = try parser.parse(text, flags: Self.flags, defaultPrefix: defaultPrefix)
+        try parser.setDefaultOperator(.and)
+        let allWords = try parser.parse(text, flags: Self.flags, defaultPrefix: defaultPrefix)
+        if allWords.description == anyWord.description { return allWords }
+        return try Query(.or, [try allWords.scaled(by: Self.allWordsBoost), anyWord])
     }
 
     /// Each word with its Danish expansions (`wordQuery`), items with every word first; nil
@@ -262,6 +280,10 @@ final class QueryBuilder {
         }
         if let year = request.year {
             filters.append(try Query(term: IndexSchema.yearPrefix + String(year)))
+        }
+        if let section = request.section {
+            filters.append(
+                try Query(term: IndexSchema.sectionKindPrefix + IndexSchema.sectionKind(of: section).rawValue))
         }
         if request.from != nil || request.to != nil {
             filters.append(

@@ -1,5 +1,21 @@
 import Minutes
 
+/// The order of a search's results.
+public enum SearchOrder: String, Sendable, Equatable, CaseIterable {
+    /// Best match first.
+    case relevance
+    /// Newest meeting first, ties by relevance; items of meetings without a date last.
+    case date
+}
+
+/// A part of an agenda item a search can be limited to.
+public enum SearchSection: String, Sendable, Equatable, CaseIterable {
+    /// The decision ("Beslutning", "Referat", "Konklusion").
+    case decision
+    /// The recommendation ("Indstilling", "Det indstilles").
+    case recommendation
+}
+
 /// A search as a user or a script asks it.
 public struct SearchRequest: Sendable, Equatable {
     public static let maxQueryLength = 1_000
@@ -15,10 +31,14 @@ public struct SearchRequest: Sendable, Equatable {
     public var to: MeetingDate?
     /// Count clusters, forums and years over the whole match (costs a full pass).
     public var facets: Bool
+    public var sort: SearchOrder
+    /// Only items with this section, the query's words found in it.
+    public var section: SearchSection?
 
     public init(
         query: String, limit: Int = 10, offset: Int = 0, cluster: String? = nil, forum: String? = nil,
-        year: Int? = nil, from: MeetingDate? = nil, to: MeetingDate? = nil, facets: Bool = false
+        year: Int? = nil, from: MeetingDate? = nil, to: MeetingDate? = nil, facets: Bool = false,
+        sort: SearchOrder = .relevance, section: SearchSection? = nil
     ) {
         self.query = query
         self.limit = limit
@@ -29,6 +49,14 @@ public struct SearchRequest: Sendable, Equatable {
         self.from = from
         self.to = to
         self.facets = facets
+        self.sort = sort
+        self.section = section
+    }
+
+    /// Whether two cluster or forum values filter the same items, as the index compares them
+    /// (case and spacing do not matter: `klynge:nord` is cluster "Nord").
+    public static func sameFilterValue(_ a: String, _ b: String) -> Bool {
+        IndexSchema.filterValue(a) == IndexSchema.filterValue(b)
     }
 
     /// Rejects what no search can answer, naming the parameter.
@@ -48,6 +76,110 @@ public struct SearchRequest: Sendable, Equatable {
     }
 }
 
+// The JSON of the API and of `referat search --json`, `referat similar --json`: the types here
+// are the wire format that `openapi.json` (ReferatServer's resources) describes. They are built
+// from, and kept apart from, the record stored in the index (`ItemRecord`), so a storage change
+// is not an API change.
+
+/// A meeting: what its minutes state, and null for what they do not.
+public struct MeetingResponse: Codable, Sendable, Equatable {
+    public var cluster: String?
+    public var region: String?
+    public var forum: String?
+    /// The region or municipality publishing the minutes.
+    public var organisation: String?
+    /// `YYYY-MM-DD`.
+    public var date: String?
+    public var title: String?
+
+    init(_ stored: ItemRecord.MeetingInfo) {
+        cluster = stored.cluster
+        region = stored.region
+        forum = stored.forum
+        organisation = stored.organisation
+        date = stored.date
+        title = stored.title
+    }
+
+    /// Absent metadata is an explicit null, so scripts can rely on every key being there.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(cluster, forKey: .cluster)
+        try container.encode(region, forKey: .region)
+        try container.encode(forum, forKey: .forum)
+        try container.encode(organisation, forKey: .organisation)
+        try container.encode(date, forKey: .date)
+        try container.encode(title, forKey: .title)
+    }
+}
+
+/// `GET /api/items/{id}`: one item in full, its sections and its whole text.
+public struct ItemResponse: Codable, Sendable, Equatable {
+    public struct Section: Codable, Sendable, Equatable {
+        /// `body`, `sagsfremstilling`, `indstilling` or `beslutning`.
+        public var kind: String
+        /// The heading as written; null for the untitled body.
+        public var heading: String?
+        public var text: String
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(heading, forKey: .heading)
+            try container.encode(text, forKey: .text)
+        }
+    }
+
+    public var id: String
+    public var file: String
+    public var meeting: MeetingResponse
+    public var number: Int
+    public var title: String
+    public var firstLine: Int
+    public var lastLine: Int
+    public var sections: [Section]
+    public var text: String
+
+    public init(_ record: ItemRecord) {
+        id = record.id
+        file = record.file
+        meeting = MeetingResponse(record.meeting)
+        number = record.number
+        title = record.title
+        firstLine = record.firstLine
+        lastLine = record.lastLine
+        sections = record.sections.map { Section(kind: $0.kind, heading: $0.heading, text: $0.text) }
+        text = record.text
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, file, meeting, number, title
+        case firstLine = "first_line"
+        case lastLine = "last_line"
+        case sections, text
+    }
+}
+
+/// `GET /healthz`: the index can be read, and what it holds.
+public struct HealthResponse: Codable, Sendable, Equatable {
+    public var documents: Int
+    public var revision: UInt64
+
+    public init(documents: Int, revision: UInt64) {
+        self.documents = documents
+        self.revision = revision
+    }
+}
+
+/// Every error answer of the API: one line saying what was wrong.
+public struct ErrorResponse: Codable, Sendable, Equatable {
+    public var error: String
+
+    public init(error: String) {
+        self.error = error
+    }
+}
+
 /// The answer to a search; its JSON form is the stable output of `referat search --json` and
 /// `GET /api/search` (documented in the README).
 public struct SearchResponse: Codable, Sendable, Equatable {
@@ -61,10 +193,10 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         public var score: Double
         public var id: String
         public var file: String
-        public var meeting: ItemRecord.MeetingInfo
+        public var meeting: MeetingResponse
         public var item: Item
-        /// HTML: the text escaped, the matched words in `<mark>…</mark>`.
-        public var snippet: String
+        /// The best extract of the item's text, what matched marked.
+        public var snippet: MarkedText
     }
 
     /// Document counts per value over the whole match.
@@ -109,5 +241,36 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         try container.encode(suggestion, forKey: .suggestion)
         try container.encode(searchedSuggestion, forKey: .searchedSuggestion)
         try container.encodeIfPresent(facets, forKey: .facets)
+    }
+}
+
+/// Items like one item (`referat similar`, `GET /api/items/{id}/similar`).
+public struct SimilarResponse: Codable, Sendable, Equatable {
+    /// The item the others are like.
+    public var id: String
+    /// The words that describe it, best first; the hits' snippets mark them.
+    public var terms: [String]
+    /// Other meetings' items first, ranked by those words.
+    public var results: [SearchResponse.Hit]
+}
+
+/// An agenda item with the words a query matched marked in its title, headings and text.
+public struct MarkedItem: Sendable, Equatable {
+    public struct Section: Sendable, Equatable {
+        public var kind: String
+        public var heading: MarkedText?
+        public var text: MarkedText
+    }
+
+    public var record: ItemRecord
+    public var title: MarkedText
+    public var sections: [Section]
+
+    init(record: ItemRecord, marking mark: (String) throws -> MarkedText) rethrows {
+        self.record = record
+        title = try mark(record.title)
+        sections = try record.sections.map {
+            Section(kind: $0.kind, heading: try $0.heading.map(mark), text: try mark($0.text))
+        }
     }
 }

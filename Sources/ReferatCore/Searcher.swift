@@ -47,10 +47,12 @@ public final class Searcher {
     /// Xapian 1.4 suggests a word even for a correctly spelt one on frequency ties, so a query
     /// that finds plenty gets no suggestion.
     static let suggestionThreshold = 2
+    /// Bytes of an item's text shown with each hit.
+    static let snippetLength = 300
 
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         try request.validate()
-        return try readingLatest {
+        return try readingLatest(query: request.query) {
             var response = try run(request)
             // A plain query searched its unknown words as the index spells them (QueryBuilder).
             guard response.suggestion == nil, response.totalEstimate <= Self.suggestionThreshold,
@@ -80,6 +82,27 @@ public final class Searcher {
         }
     }
 
+    /// One stored item with the words `query` matches in it marked (as in the hits' snippets),
+    /// or nil. A query that does not parse marks nothing.
+    public func item(id: String, marking query: String) throws -> MarkedItem? {
+        try readingLatest(query: query) {
+            guard let docid = try database.firstDocumentID(withTerm: IndexSchema.idPrefix + id) else { return nil }
+            let record = try record(from: try database.document(docid))
+            let matching: Query
+            do {
+                matching = try builder.query(for: SearchRequest(query: query)).query
+            } catch is ReferatError {
+                return MarkedItem(record: record) { MarkedText(plain: $0) }
+            }
+            let enquire = try Enquire(database: database)
+            try enquire.setQuery(try Query(.filter, [matching, try Query(term: IndexSchema.idPrefix + id)]))
+            let mset = try enquire.mset(first: 0, maxItems: 1)
+            return try MarkedItem(record: record) {
+                try mset.marked($0, length: $0.utf8.count, stemmer: builder.stemmer)
+            }
+        }
+    }
+
     /// The revision and size of the index this searcher reads.
     public func status() throws -> (documents: Int, revision: UInt64) {
         try readingLatest { (try database.documentCount, try database.revision) }
@@ -92,39 +115,39 @@ public final class Searcher {
     /// Runs `body` on the latest committed revision. A writer's commit can invalidate what a
     /// reader is reading (DatabaseModifiedError); Xapian's answer is reopen() and retry. A
     /// generation removed under an old handle fails to open: open afresh and retry.
-    private func readingLatest<T>(_ body: () throws -> T) throws -> T {
+    ///
+    /// Some queries parse but cannot run ("OP_NEAR and OP_PHRASE only currently support leaf
+    /// subqueries", for a wildcard inside NEAR): like a query that does not parse, `query` is
+    /// then the user's to fix.
+    private func readingLatest<T>(query: String? = nil, _ body: () throws -> T) throws -> T {
         var attempt = 0
         var reopenFromPath = false
         while true {
             do {
                 try refresh(force: reopenFromPath)
                 return try body()
-            } catch let error as XapianError where attempt < Self.modifiedRetries {
+            } catch let error as XapianError
+                where attempt < Self.modifiedRetries
+                && [.databaseModified, .databaseOpening, .databaseNotFound].contains(error.kind)
+            {
                 attempt += 1
-                switch error.kind {
-                case .databaseModified: continue
-                case .databaseOpening, .databaseNotFound: reopenFromPath = true
-                default: throw ReferatError.indexUnreadable(path: databasePath, reason: error.description)
-                }
+                reopenFromPath = reopenFromPath || error.kind != .databaseModified
             } catch let error as XapianError {
+                if error.kind == .unimplemented, let query {
+                    throw ReferatError.unsupportedQuery(query: query, reason: error.message)
+                }
                 throw ReferatError.indexUnreadable(path: databasePath, reason: error.description)
             }
         }
     }
 
     private func run(_ request: SearchRequest) throws -> SearchResponse {
-        do {
-            return try match(request)
-        } catch let error as XapianError where error.kind == .unimplemented {
-            // The query parsed, but Xapian cannot run it: the user's input, not the index.
-            throw ReferatError.unsupportedQuery(query: request.query, reason: error.message)
-        }
-    }
-
-    private func match(_ request: SearchRequest) throws -> SearchResponse {
         let (query, repaired) = try builder.query(for: request)
         let enquire = try Enquire(database: database)
         try enquire.setQuery(query)
+        if request.sort == .date {
+            try enquire.sortByValueThenRelevance(slot: IndexSchema.dateSlot, descending: true)
+        }
         let spies =
             request.facets
             ? [
@@ -135,22 +158,7 @@ public final class Searcher {
         // Facets count the whole match, not just the page: make Xapian look at every match.
         let checkAtLeast = request.facets ? try database.documentCount : 0
         let mset = try enquire.mset(first: request.offset, maxItems: request.limit, checkAtLeast: checkAtLeast)
-        var hits: [SearchResponse.Hit] = []
-        for index in 0..<mset.count {
-            let (_, weight) = try mset.item(at: index)
-            let record = try record(from: try mset.document(at: index))
-            // Without Xapian's background model: it looks up the frequency of every word of
-            // every hit's text, a quarter of a search's time, for a marginally better extract.
-            let snippet = try mset.snippet(
-                of: record.text, length: 300, stemmer: builder.stemmer, flags: [.exhaustive],
-                highlightStart: "<mark>", highlightEnd: "</mark>")
-            hits.append(
-                SearchResponse.Hit(
-                    rank: request.offset + index + 1, score: (weight * 1000).rounded() / 1000, id: record.id,
-                    file: record.file,
-                    meeting: record.meeting,
-                    item: .init(number: record.number, title: record.title), snippet: snippet))
-        }
+        let hits = try self.hits(of: mset, firstRank: request.offset + 1)
         var facets: SearchResponse.Facets?
         if spies.count == 3 {
             func counts(_ spy: Enquire.SpyID) throws -> [SearchResponse.Facets.Count] {
@@ -163,6 +171,59 @@ public final class Searcher {
         return SearchResponse(
             query: request.query, totalEstimate: mset.matchesEstimated, offset: request.offset, limit: request.limit,
             results: hits, suggestion: repaired, searchedSuggestion: repaired != nil, facets: facets)
+    }
+
+    /// The match set's items as hits, ranked from `firstRank`, each with its snippet.
+    private func hits(of mset: MSet, firstRank: Int) throws -> [SearchResponse.Hit] {
+        var hits: [SearchResponse.Hit] = []
+        for index in 0..<mset.count {
+            let (_, weight) = try mset.item(at: index)
+            let record = try record(from: try mset.document(at: index))
+            let snippet = try mset.marked(record.text, length: Self.snippetLength, stemmer: builder.stemmer)
+            hits.append(
+                SearchResponse.Hit(
+                    rank: firstRank + index, score: (weight * 1000).rounded() / 1000, id: record.id,
+                    file: record.file,
+                    meeting: MeetingResponse(record.meeting),
+                    item: .init(number: record.number, title: record.title), snippet: snippet))
+        }
+        return hits
+    }
+
+    /// Words that describe an item for `similar(to:)`.
+    static let similarTermCount = 20
+
+    /// Items about what item `id` is about, or nil when there is no such item: Xapian's
+    /// relevance feedback (the item as the relevance set, `get_eset`) picks the words that set
+    /// it apart, and their OR is searched. The item itself is left out; items of other
+    /// meetings come first, then the rest of its own meeting.
+    public func similar(to id: String, limit: Int = 10) throws -> SimilarResponse? {
+        if !(1...SearchRequest.maxLimit).contains(limit) {
+            throw ReferatError.badParameter(name: "limit", reason: "must be between 1 and \(SearchRequest.maxLimit)")
+        }
+        return try readingLatest {
+            guard let docid = try database.firstDocumentID(withTerm: IndexSchema.idPrefix + id) else { return nil }
+            let record = try record(from: try database.document(docid))
+            let enquire = try Enquire(database: database)
+            // Asked for more than kept: stop words, numbers and abbreviations ("ca") are dropped,
+            // and words of this item alone, which Xapian rates highest but can find no other.
+            let terms = try enquire.expansionTerms(of: [docid], maxTerms: Self.similarTermCount * 5)
+                .filter { $0.count >= 3 && !QueryBuilder.stopWords.contains($0) && !$0.allSatisfy(\.isNumber) }
+                .filter { try database.termFrequency($0) > 1 }
+                .prefix(Self.similarTermCount)
+            guard !terms.isEmpty else { return SimilarResponse(id: id, terms: [], results: []) }
+            let about = try Query(.or, terms.map { try Query(term: $0) })
+            let itself = try Query(term: IndexSchema.idPrefix + id)
+            let sameMeeting = try Query(term: IndexSchema.filePrefix + record.file)
+            try enquire.setQuery(try Query(.andNot, [about, try Query(.or, [itself, sameMeeting])]))
+            var results = try hits(of: try enquire.mset(first: 0, maxItems: limit), firstRank: 1)
+            if results.count < limit {
+                try enquire.setQuery(try Query(.andNot, [try Query(.filter, [about, sameMeeting]), itself]))
+                results += try hits(
+                    of: try enquire.mset(first: 0, maxItems: limit - results.count), firstRank: results.count + 1)
+            }
+            return SimilarResponse(id: id, terms: Array(terms), results: results)
+        }
     }
 
     private func record(from document: Document) throws -> ItemRecord {

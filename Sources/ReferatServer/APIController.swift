@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import ReferatCore
 
@@ -9,7 +10,9 @@ struct APIController<Context: RequestContext>: Sendable {
         let routes = RouteCollection(context: Context.self)
         routes.get("api/search", use: search)
         routes.get("api/items/{id}", use: item)
+        routes.get("api/items/{id}/similar", use: similar)
         routes.get("healthz", use: health)
+        routes.get("openapi.json", use: openAPI)
         return routes
     }
 
@@ -30,16 +33,30 @@ struct APIController<Context: RequestContext>: Sendable {
         return try JSONBody.response(ItemResponse(record))
     }
 
+    /// Items like this one, as `referat similar --json`.
+    @Sendable func similar(_ request: Request, context: Context) async throws -> Response {
+        let id = try ItemPath.id(from: context)
+        let limit =
+            try SearchParameters.integer(
+                "limit", request.uri.queryParameters.get("limit"), in: 1...SearchRequest.maxLimit) ?? 10
+        guard let response = try pool.withSearcher({ try $0.similar(to: id, limit: limit) }) else {
+            throw ServerError.notFound("no item with id \(id)")
+        }
+        return try JSONBody.response(response)
+    }
+
+    /// The API's contract, as kept in the repository.
+    @Sendable func openAPI(_ request: Request, context: Context) async throws -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: try Resources.openAPI.get())))
+    }
+
     /// Whether the index can be read, and what it holds.
     @Sendable func health(_ request: Request, context: Context) async throws -> Response {
         let status = try pool.withSearcher { try $0.status() }
-        return try JSONBody.response(Health(documents: status.documents, revision: status.revision))
+        return try JSONBody.response(HealthResponse(documents: status.documents, revision: status.revision))
     }
-}
-
-struct Health: Codable, Equatable {
-    var documents: Int
-    var revision: UInt64
 }
 
 /// The `{id}` of an item URL. Ids are only ever looked up as a Xapian term, never as a path.
@@ -54,34 +71,12 @@ enum ItemPath {
     }
 }
 
-/// `GET /api/items/{id}`: the stored record with its text, keys in snake_case like the search JSON.
-struct ItemResponse: Codable, Equatable {
-    var id: String
-    var file: String
-    var meeting: ItemRecord.MeetingInfo
-    var number: Int
-    var title: String
-    var firstLine: Int
-    var lastLine: Int
-    var sections: [ItemRecord.SectionRecord]
-    var text: String
-
-    init(_ record: ItemRecord) {
-        id = record.id
-        file = record.file
-        meeting = record.meeting
-        number = record.number
-        title = record.title
-        firstLine = record.firstLine
-        lastLine = record.lastLine
-        sections = record.sections
-        text = record.text
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, file, meeting, number, title
-        case firstLine = "first_line"
-        case lastLine = "last_line"
-        case sections, text
+/// Files shipped with the server (SwiftPM resources, found beside the binary wherever it runs).
+enum Resources {
+    /// `openapi.json`, read once.
+    static let openAPI = Result { () throws -> Data in
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources")
+        else { throw ServerError.internalError }
+        return try Data(contentsOf: url)
     }
 }

@@ -22,6 +22,7 @@ public func buildRouter(pool: SearcherPool) -> Router<BasicRequestContext> {
     router.add(middleware: ErrorMiddleware())
     router.addRoutes(APIController(pool: pool).routes)
     router.addRoutes(PageController(pool: pool).routes)
+    router.addRoutes(FeedController(pool: pool).routes)
     return router
 }
 

@@ -27,7 +27,18 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
             Double(elapsed.components.seconds) * 1000
             + Double(elapsed.components.attoseconds) / 1e15
         let rounded = (milliseconds * 10).rounded() / 10
-        context.logger.info("\(request.method) \(request.uri) \(status.code) \(rounded) ms")
+        context.logger.info(
+            "\(Self.line(method: "\(request.method)", uri: "\(request.uri)", status: Int(status.code), milliseconds: rounded))"
+        )
+    }
+
+    /// Longer URIs are cut in the log: a query may be 1,000 characters, percent-encoded three
+    /// times as long, and a log line should stay a line.
+    static var maxURILength: Int { 300 }
+
+    static func line(method: String, uri: String, status: Int, milliseconds: Double) -> String {
+        let shown = uri.count > maxURILength ? uri.prefix(maxURILength) + "…" : Substring(uri)
+        return "\(method) \(shown) \(status) \(milliseconds) ms"
     }
 }
 

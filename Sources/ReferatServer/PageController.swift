@@ -7,11 +7,14 @@ struct PageController<Context: RequestContext>: Sendable {
     let pool: SearcherPool
     /// Results per page.
     static var pageSize: Int { 10 }
+    /// "Lignende punkter" under an item.
+    static var similarCount: Int { 5 }
 
     var routes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
         routes.get("/", use: search)
         routes.get("items/{id}", use: item)
+        routes.get("static/referat.css", use: stylesheet)
         return routes
     }
 
@@ -43,13 +46,25 @@ struct PageController<Context: RequestContext>: Sendable {
         }
     }
 
+    @Sendable func stylesheet(_ request: Request, context: Context) async throws -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+            body: ResponseBody(byteBuffer: ByteBuffer(data: Templates.stylesheet)))
+    }
+
     @Sendable func item(_ request: Request, context: Context) async throws -> Response {
         let query = request.uri.queryParameters.get("q").map { String($0.prefix(SearchRequest.maxQueryLength)) }
         let id = try ItemPath.id(from: context)
-        guard let record = try pool.withSearcher({ try $0.item(id: id) }) else {
+        let found = try pool.withSearcher { searcher in
+            try searcher.item(id: id, marking: query ?? "").map {
+                ($0, try searcher.similar(to: id, limit: Self.similarCount)?.results ?? [])
+            }
+        }
+        guard let (item, similar) = found else {
             throw ServerError(status: .notFound, message: "no item with id \(id)", danish: "Punktet findes ikke.")
         }
-        return HTMLBody.response(Templates.render(ItemPage(record: record, query: query ?? ""), "item"))
+        return HTMLBody.response(Templates.render(ItemPage(item: item, query: query ?? "", similar: similar), "item"))
     }
 }
 
@@ -60,8 +75,8 @@ enum HTMLBody {
             status: status,
             headers: [
                 .contentType: "text/html; charset=utf-8",
-                // The pages load nothing from elsewhere and run no script.
-                .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+                // The pages load their stylesheet and nothing else, and run no script.
+                .contentSecurityPolicy: "default-src 'none'; style-src 'self'; form-action 'self'",
                 .init("X-Content-Type-Options")!: "nosniff",
             ],
             body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
@@ -84,17 +99,37 @@ struct SearchForm {
     var to: String?
     /// The date fields are shown open when one is set.
     var datesOpen: Bool
+    /// Newest first rather than best first.
+    var sortByDate: Bool
+    /// Only decisions.
+    var decisionsOnly: Bool
     /// The same search as JSON, for the footer.
     var apiURL: String
+    /// The newest items of the same search as an Atom feed.
+    var feedURL: String
 
-    init(query: String, hidden: [Field] = [], from: String? = nil, to: String? = nil) {
+    init(
+        query: String, hidden: [Field] = [], from: String? = nil, to: String? = nil, sort: SearchOrder = .relevance,
+        section: SearchSection? = nil
+    ) {
         self.query = query
         self.hidden = hidden
         self.from = from
         self.to = to
         datesOpen = from != nil || to != nil
+        sortByDate = sort == .date
+        decisionsOnly = section == .decision
         apiURL = HTML.url(
-            "/api/search", [("q", query)] + hidden.map { ($0.name, $0.value) } + [("from", from), ("to", to)])
+            "/api/search",
+            [("q", query)] + hidden.map { ($0.name, $0.value) } + [
+                ("from", from), ("to", to), ("sort", sortByDate ? sort.rawValue : nil),
+                ("section", section?.rawValue),
+            ])
+        feedURL = HTML.url(
+            "/feed.atom",
+            [("q", query)] + hidden.map { ($0.name, $0.value) } + [
+                ("from", from), ("to", to), ("section", section?.rawValue),
+            ])
     }
 
     struct Field {

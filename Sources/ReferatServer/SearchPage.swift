@@ -44,7 +44,7 @@ struct SearchPage {
         /// Cluster · forum, or nil.
         var meta: String?
         var date: DateText?
-        /// HTML from the searcher: escaped text with `<mark>` around the matches.
+        /// HTML: the searcher's snippet escaped, `<mark>` around the matches.
         var snippet: String
         var source: String?
     }
@@ -90,7 +90,9 @@ struct SearchPage {
             return SearchForm.Field(name: name, value: value)
         }
         form = SearchForm(
-            query: query, hidden: hidden, from: Self.blankToNil(parameters.from), to: Self.blankToNil(parameters.to))
+            query: query, hidden: hidden, from: Self.blankToNil(parameters.from), to: Self.blankToNil(parameters.to),
+            sort: Self.blankToNil(parameters.sort).flatMap(SearchOrder.init(rawValue:)) ?? .relevance,
+            section: Self.blankToNil(parameters.section).flatMap(SearchSection.init(rawValue:)))
         if !query.isEmpty { title = "\(query) – Referat" }
     }
 
@@ -105,6 +107,7 @@ struct SearchPage {
     func asksForSearch(_ request: SearchRequest) -> Bool {
         !request.query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || request.cluster != nil
             || request.forum != nil || request.year != nil || request.from != nil || request.to != nil
+            || request.section != nil
     }
 
     mutating func show(_ response: SearchResponse, for request: SearchRequest, took duration: Duration) {
@@ -119,7 +122,7 @@ struct SearchPage {
         filters = [
             ("Klynge", "cluster", request.cluster), ("Forum", "forum", request.forum),
             ("År", "year", request.year.map(String.init)), ("Fra", "from", request.from?.iso),
-            ("Til", "to", request.to?.iso),
+            ("Til", "to", request.to?.iso), ("Kun", "section", request.section.map(Self.sectionName)),
         ].compactMap { label, name, value in
             guard let value else { return nil }
             return Filter(label: label, value: value, removeURL: link(replacing: name, with: nil))
@@ -133,7 +136,7 @@ struct SearchPage {
                 title: hit.item.title,
                 meta: meta.isEmpty ? nil : meta,
                 date: hit.meeting.date.map { DateText(iso: $0, text: Danish.date($0)) },
-                snippet: hit.snippet,
+                snippet: HTML.marked(hit.snippet),
                 source: hit.meeting.title)
         }
         if let facets = response.facets {
@@ -148,7 +151,7 @@ struct SearchPage {
                 return FacetGroup(
                     key: key, heading: heading,
                     values: counts.map { count in
-                        let selected = active.map { Self.sameFilter($0, count.value) } ?? false
+                        let selected = active.map { SearchRequest.sameFilterValue($0, count.value) } ?? false
                         return FacetValue(
                             value: count.value, count: Danish.number(count.count),
                             url: link(replacing: key, with: selected ? nil : count.value), selected: selected)
@@ -209,7 +212,8 @@ struct SearchPage {
         var values: [(String, String?)] = [
             ("q", parameters.q), ("cluster", parameters.cluster), ("forum", parameters.forum),
             ("year", parameters.year), ("from", parameters.from), ("to", parameters.to),
-            ("limit", parameters.limit), ("offset", nil),
+            ("sort", parameters.sort), ("section", parameters.section), ("limit", parameters.limit),
+            ("offset", nil),
         ]
         for index in values.indices where values[index].0 == name {
             values[index].1 = value
@@ -222,13 +226,11 @@ struct SearchPage {
         link(replacing: "q", with: query)
     }
 
-    /// Whether a filter value and a facet value name the same thing, as the index compares them
-    /// (case and spacing do not matter: `klynge:nord` is cluster "Nord").
-    private static func sameFilter(_ a: String, _ b: String) -> Bool {
-        func normal(_ text: String) -> String {
-            text.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "-" }).joined(separator: " ")
+    private static func sectionName(_ section: SearchSection) -> String {
+        switch section {
+        case .decision: "beslutninger"
+        case .recommendation: "indstillinger"
         }
-        return normal(a) == normal(b)
     }
 
     private static func blankToNil(_ value: String?) -> String? {

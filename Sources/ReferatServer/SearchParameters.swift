@@ -15,6 +15,17 @@ struct SearchParameters: Decodable, Sendable {
     var to: String?
     var limit: String?
     var offset: String?
+    var sort: String?
+    var section: String?
+
+    /// What a feed of this search asks: the query and the filters (no order or paging: a feed
+    /// is always the newest items).
+    var feedQuery: [(String, String?)] {
+        [
+            ("q", q), ("cluster", cluster), ("forum", forum), ("year", year), ("from", from), ("to", to),
+            ("section", section),
+        ].map { ($0.0, $0.1?.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
 
     /// The longest cluster or forum name accepted; real ones are a few words.
     static let maxNameLength = 200
@@ -47,7 +58,9 @@ struct SearchParameters: Decodable, Sendable {
             year: try Self.integer("year", year, in: 1000...9999),
             from: try Self.date("from", from),
             to: try Self.date("to", to),
-            facets: facets)
+            facets: facets,
+            sort: try Self.choice("sort", sort) ?? .relevance,
+            section: try Self.choice("section", section))
         do {
             try request.validate()
         } catch {
@@ -63,7 +76,7 @@ struct SearchParameters: Decodable, Sendable {
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    private static func integer(_ name: String, _ value: String?, in range: ClosedRange<Int>) throws(ServerError)
+    static func integer(_ name: String, _ value: String?, in range: ClosedRange<Int>) throws(ServerError)
         -> Int?
     {
         guard let text = present(value) else { return nil }
@@ -74,6 +87,16 @@ struct SearchParameters: Decodable, Sendable {
             throw .badParameter(name, "must be between \(range.lowerBound) and \(range.upperBound)")
         }
         return number
+    }
+
+    private static func choice<Choice: RawRepresentable & CaseIterable>(_ name: String, _ value: String?)
+        throws(ServerError) -> Choice? where Choice.RawValue == String
+    {
+        guard let text = present(value) else { return nil }
+        guard let choice = Choice(rawValue: text) else {
+            throw .badParameter(name, "must be one of " + Choice.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return choice
     }
 
     private static func name(_ name: String, _ value: String?) throws(ServerError) -> String? {

@@ -85,7 +85,7 @@ public struct ServerError: HTTPResponseError, CustomStringConvertible, Equatable
 
     private static let danishNames = [
         "limit": "antal", "offset": "side", "year": "år", "from": "fra-dato", "to": "til-dato",
-        "cluster": "klynge", "forum": "forum",
+        "cluster": "klynge", "forum": "forum", "sort": "sortering", "section": "afsnit",
     ]
 
     /// Any error thrown while answering a request, as what the client may see.
@@ -108,7 +108,7 @@ public struct ServerError: HTTPResponseError, CustomStringConvertible, Equatable
     public var description: String { "\(status.code) \(message)" }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        var response = try JSONBody.response(["error": message])
+        var response = try JSONBody.response(ErrorResponse(error: message))
         response.status = status
         return response
     }

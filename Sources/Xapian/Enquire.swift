@@ -42,6 +42,22 @@ public final class Enquire {
         return takeList(list).map { (value: $0.0, count: $0.1) }
     }
 
+    /// Orders the match by the value in `slot` (byte-wise; `descending` puts documents without
+    /// the value last), documents with equal values by relevance.
+    public func sortByValueThenRelevance(slot: UInt32, descending: Bool) throws(XapianError) {
+        try check { xap_enquire_set_sort_by_value_then_relevance(handle, slot, descending ? 1 : 0, $0) }
+    }
+
+    /// Relevance feedback: the words (unprefixed terms) that best tell `documents` apart from
+    /// the rest of the database, best first (Xapian's RSet and `get_eset`).
+    public func expansionTerms(of documents: [UInt32], maxTerms: Int) throws(XapianError) -> [String] {
+        var list: OpaquePointer?
+        try documents.withUnsafeBufferPointer { buffer throws(XapianError) in
+            try check { xap_enquire_eset(handle, buffer.baseAddress, buffer.count, UInt32(maxTerms), &list, $0) }
+        }
+        return takeList(list).map(\.0)
+    }
+
     /// Runs the match: `maxItems` results from rank `first`; `checkAtLeast` documents are
     /// examined at least (so that estimates and spies are exact up to that many).
     public func mset(first: Int, maxItems: Int, checkAtLeast: Int = 0) throws(XapianError) -> MSet {

@@ -6,8 +6,8 @@ struct Referat: ParsableCommand {
         commandName: "referat",
         abstract: "Search Danish meeting minutes (referater), indexed with Xapian.",
         subcommands: [
-            IndexCommand.self, SearchCommand.self, StatsCommand.self, EvalCommand.self, ServeCommand.self,
-            BenchQueriesCommand.self, ParseCommand.self,
+            IndexCommand.self, SearchCommand.self, SimilarCommand.self, StatsCommand.self, EvalCommand.self,
+            ServeCommand.self, BenchQueriesCommand.self, ParseCommand.self,
         ]
     )
 }

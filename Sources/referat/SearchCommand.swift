@@ -9,8 +9,8 @@ struct SearchCommand: ParsableCommand {
         abstract: "Search the index; print the matching agenda items, best first.",
         discussion: """
             QUERY uses Xapian's syntax: "a phrase", AND/OR/NOT, +must -mustnot, wildcards (palli*), \
-            filters klynge:nord forum:klyngestyregruppe år:2022 titel:budget and date ranges \
-            dato:2022-01-01..2022-12-31.
+            filters klynge:nord forum:klyngestyregruppe år:2022, fields titel:budget \
+            beslutning:godkendt indstilling:tiltrædes and date ranges dato:2022-01-01..2022-12-31.
             """
     )
 
@@ -45,6 +45,12 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Only meetings on or before this date (YYYY-MM-DD).")
     var to: String?
 
+    @Option(help: "Order of the results: relevance (best first) or date (newest meeting first).")
+    var sort: SearchOrder = .relevance
+
+    @Flag(help: "Only items with a decision, the query's words found in it.")
+    var decisions = false
+
     @Flag(help: "Print one JSON object (see the README for its schema).")
     var json = false
 
@@ -69,7 +75,8 @@ struct SearchCommand: ParsableCommand {
     private func request(for query: String) -> SearchRequest {
         SearchRequest(
             query: query, limit: limit, offset: offset, cluster: cluster, forum: forum,
-            from: from.flatMap(MeetingDate.init(iso:)), to: to.flatMap(MeetingDate.init(iso:)))
+            from: from.flatMap(MeetingDate.init(iso:)), to: to.flatMap(MeetingDate.init(iso:)), sort: sort,
+            section: decisions ? .decision : nil)
     }
 
     func run() throws {
@@ -80,20 +87,23 @@ struct SearchCommand: ParsableCommand {
         }
         let response = try searcher.search(request(for: query ?? ""))
         if json {
-            print(String(decoding: try Self.encoder.encode(response), as: UTF8.self))
+            try printJSON(response)
         } else {
-            print(HumanOutput(response: response, useColor: isatty(STDOUT_FILENO) != 0).text, terminator: "")
+            print(HumanOutput(useColor: isatty(STDOUT_FILENO) != 0).text(of: response), terminator: "")
         }
     }
 }
 
-extension SearchCommand {
-    static let encoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
+extension SearchOrder: ExpressibleByArgument {}
 
+/// The JSON the API serves, keys sorted, on one line.
+func printJSON(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}
+
+extension SearchCommand {
     /// One JSON line per input line. A query the searcher refuses is that line's error; any
     /// other failure (the index became unreadable) ends the run.
     private func runBatch(_ searcher: Searcher) throws {
@@ -117,7 +127,9 @@ extension SearchCommand {
             } catch let error as ReferatError where error.isAboutTheRequest {
                 answer = .error(line: number, query: text, message: error.description)
             }
-            FileHandle.standardOutput.write(try Self.encoder.encode(answer) + Data("\n".utf8))
+            try printJSON(answer)
+            // A script may wait for each answer before it writes the next query.
+            fflush(nil)
         }
     }
 }
@@ -172,10 +184,10 @@ struct InputLines: Sequence, IteratorProtocol {
 
 /// The terminal rendering of a search: one block per hit.
 struct HumanOutput {
-    let response: SearchResponse
     let useColor: Bool
 
-    var text: String {
+    /// A search: a spelling note, a count, the hits.
+    func text(of response: SearchResponse) -> String {
         var lines: [String] = []
         if let suggestion = response.suggestion {
             lines.append(
@@ -188,7 +200,21 @@ struct HumanOutput {
         } else {
             lines.append("Ca. \(response.totalEstimate) resultater for \"\(response.query)\":")
         }
-        for hit in response.results {
+        return (lines + hitLines(response.results)).joined(separator: "\n") + "\n"
+    }
+
+    /// Items like one item: the words that describe it, then the items.
+    func text(of response: SimilarResponse) -> String {
+        let lines =
+            response.results.isEmpty
+            ? ["Ingen lignende punkter."]
+            : ["Punkter som \(response.id) (\(response.terms.joined(separator: ", "))):"]
+        return (lines + hitLines(response.results)).joined(separator: "\n") + "\n"
+    }
+
+    private func hitLines(_ hits: [SearchResponse.Hit]) -> [String] {
+        var lines: [String] = []
+        for hit in hits {
             let meeting = [hit.meeting.cluster, hit.meeting.forum, hit.meeting.date]
                 .map { $0 ?? "?" }.joined(separator: " · ")
             lines.append("")
@@ -197,20 +223,15 @@ struct HumanOutput {
             lines.append("   \(hit.file)  [\(hit.id)]")
             lines.append("   " + terminalSnippet(hit.snippet))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     private func bold(_ text: String) -> String { useColor ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
 
-    /// The snippet is HTML; a terminal gets bold (or «») for <mark> and plain characters.
-    private func terminalSnippet(_ html: String) -> String {
+    /// A terminal marks matches in bold yellow (or «» when piped); the snippet on one line.
+    private func terminalSnippet(_ snippet: MarkedText) -> String {
         let (start, end) = useColor ? ("\u{1B}[1;33m", "\u{1B}[0m") : ("«", "»")
-        return html.replacingOccurrences(of: "<mark>", with: start)
-            .replacingOccurrences(of: "</mark>", with: end)
-            .replacingOccurrences(of: "&lt;", with: "<")
-            .replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        return snippet.segments.map { $0.match ? start + $0.text + end : $0.text }.joined()
             .replacingOccurrences(of: "\n", with: " ")
     }
 }

@@ -11,7 +11,7 @@ struct ServeCommand: ParsableCommand {
         abstract: "Serve the search page and the JSON API over HTTP (loopback by default).",
         discussion: """
             Routes: GET / (search page), GET /items/ID, GET /api/search?q=…, GET /api/items/ID, \
-            GET /healthz. One log line per request on standard error; SIGINT or SIGTERM stops \
+            GET /api/items/ID/similar, GET /feed.atom?q=…, GET /healthz. One log line per request on standard error; SIGINT or SIGTERM stops \
             the server after the requests in flight. A re-index while it runs is picked up \
             without a restart.
             """

@@ -124,6 +124,18 @@ struct ReferatBinary {
         #expect(errors.count == 1 && errors[0].contains(bad), "\(result.stderr)")
     }
 
+    @Test func similarListsOtherItemsAsJSONAndText() throws {
+        let id = "000_9285af0b1d2d00d2.txt-5"
+        let json = try ReferatBinary.run(["similar", id, "--json", "--db", SampleIndex.path])
+        #expect(json.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let ids = try #require((object["results"] as? [[String: Any]])?.compactMap { $0["id"] as? String })
+        #expect(!ids.isEmpty && !ids.contains(id))
+        let text = try ReferatBinary.run(["similar", id, "--db", SampleIndex.path])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("[\(ids[0])]"))
+    }
+
     /// Each documented failure of `referat search` and `referat index` (README, "Exit status"):
     /// its exact exit status and its one line on standard error.
     struct Failure: Sendable, CustomStringConvertible {
@@ -146,6 +158,10 @@ struct ReferatBinary {
         Failure(
             arguments: ["search", "x", "--limit", "0"], status: 64,
             message: "Error: bad limit: must be between 1 and 100"),
+        Failure(arguments: ["similar", "nope-1"], status: 1, message: "Error: "),
+        Failure(
+            arguments: ["similar", "000_9285af0b1d2d00d2.txt-5", "--limit", "0"], status: 64,
+            message: "Error: --limit must be between 1 and 100"),
         Failure(
             arguments: ["index", "/nonexistent/corpus", "--db", "/tmp/referat-never"], status: 1,
             message: "Error: no corpus directory at /nonexistent/corpus"),

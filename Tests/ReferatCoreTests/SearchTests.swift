@@ -19,7 +19,7 @@ import Xapian
         #expect(first.file == "000_9285af0b1d2d00d2.txt")
         #expect(first.item.number == 5)
         #expect(first.meeting.date == "2022-05-06")
-        #expect(first.snippet.contains("<mark>"))
+        #expect(first.snippet.segments.contains { $0.match })
     }
 
     @Test func quotedPhraseMatchesOnlyAdjacentWords() throws {

@@ -26,7 +26,7 @@ import Testing
         #expect(!alone.results.isEmpty)
         #expect(alone.results.allSatisfy { $0.score == 0 })
         // Matched words are marked (not those found only as a compound's part).
-        #expect(alone.results.contains { $0.snippet.contains("<mark>") })
+        #expect(alone.results.contains { $0.snippet.segments.contains(where: \.match) })
 
         let mixed = try searcher.search(SearchRequest(query: "klynge* IPS", limit: 50))
         let ips = try searcher.search(SearchRequest(query: "IPS", limit: 50))

@@ -12,7 +12,7 @@ import Testing
         try await SampleIndex.app().test(.router) { client in
             let response = try await client.execute(uri: "/healthz", method: .get)
             #expect(response.status == .ok)
-            let health = try response.json(Health.self)
+            let health = try response.json(HealthResponse.self)
             #expect(health.documents == 44)
             #expect(health.revision >= 1)
         }
@@ -82,6 +82,20 @@ import Testing
         }
     }
 
+    @Test func sortAndSectionAreTheCLIOptions() async throws {
+        try await SampleIndex.app().test(.router) { client in
+            let response = try await client.execute(
+                uri: uri("/api/search", [("q", "klynge"), ("sort", "date"), ("section", "decision")]), method: .get
+            ).json(SearchResponse.self)
+            let direct = try Searcher(databasePath: SampleIndex.path)
+                .search(SearchRequest(query: "klynge", facets: true, sort: .date, section: .decision))
+            #expect(response == direct)
+            let dates = response.results.compactMap(\.meeting.date)
+            #expect(dates.count > 1)
+            #expect(dates == dates.sorted(by: >))
+        }
+    }
+
     @Test func limitAndOffsetPage() async throws {
         try await SampleIndex.app().test(.router) { client in
             let all = try await client.execute(
@@ -116,6 +130,8 @@ import Testing
             ([("q", "IPS NOT")], "parse"),
             ([("q", "AND")], "parse"),
             ([("q", "Sø* ADJ x")], "cannot run"),
+            ([("q", "IPS"), ("sort", "newest")], "sort"),
+            ([("q", "IPS"), ("section", "beslutning")], "section"),
         ] as [([(String, String)], String)])
     func badParametersAre400(parameters: [(String, String)], named: String) async throws {
         try await SampleIndex.app().test(.router) { client in
@@ -162,7 +178,22 @@ import Testing
         }
     }
 
+    @Test func similarIsTheCLIResponse() async throws {
+        try await SampleIndex.app().test(.router) { client in
+            let id = "000_9285af0b1d2d00d2.txt-5"
+            let response = try await client.execute(uri: "/api/items/\(id)/similar?limit=3", method: .get)
+            #expect(response.status == .ok)
+            let similar = try response.json(SimilarResponse.self)
+            #expect(similar == (try Searcher(databasePath: SampleIndex.path).similar(to: id, limit: 3)))
+            #expect(similar.results.count == 3)
+            let bad = try await client.execute(uri: "/api/items/\(id)/similar?limit=0", method: .get)
+            #expect(bad.status == .badRequest)
+            #expect(bad.errorMessage?.contains("limit") == true)
+        }
+    }
+
     @Test(arguments: [
+        "/api/items/nope-1/similar",
         "/api/items/nope-1", "/api/items/..%2F..%2Fetc%2Fpasswd", "/api/items/" + String(repeating: "a", count: 600),
     ])
     func unknownItemIs404(path: String) async throws {
@@ -186,6 +217,39 @@ import Testing
         try await SampleIndex.app().test(.router) { client in
             let response = try await client.execute(uri: "/api/search?q=IPS", method: .post)
             #expect(response.status.code < 500)
+        }
+    }
+}
+
+/// The OpenAPI document describes what the server answers (schemathesis checks every response
+/// against it in scripts/api-check.sh; these are the quick checks).
+@Suite struct OpenAPITests {
+    @Test func theDocumentCoversEveryRouteAndTheSearchKeys() async throws {
+        try await SampleIndex.app().test(.router) { client in
+            let response = try await client.execute(uri: "/openapi.json", method: .get)
+            #expect(response.status == .ok)
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])
+            #expect(document["openapi"] as? String == "3.1.0")
+            let paths = try #require(document["paths"] as? [String: Any])
+            #expect(
+                Set(paths.keys) == [
+                    "/", "/items/{id}", "/api/search", "/api/items/{id}", "/api/items/{id}/similar", "/feed.atom",
+                    "/healthz", "/openapi.json", "/static/referat.css",
+                ])
+            let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            func properties(_ name: String) throws -> Set<String> {
+                let schema = try #require(schemas[name] as? [String: Any])
+                return Set(try #require(schema["properties"] as? [String: Any]).keys)
+            }
+            let search = try #require(
+                try JSONSerialization.jsonObject(
+                    with: Data(try await client.execute(uri: "/api/search?q=IPS", method: .get).text.utf8))
+                    as? [String: Any])
+            #expect(Set(search.keys) == (try properties("SearchResponse")))
+            let hit = try #require((search["results"] as? [[String: Any]])?.first)
+            #expect(Set(hit.keys) == (try properties("Hit")))
+            #expect(Set(try #require(hit["meeting"] as? [String: Any]).keys) == (try properties("Meeting")))
         }
     }
 }

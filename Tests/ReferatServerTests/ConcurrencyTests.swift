@@ -59,7 +59,7 @@ import Testing
             try await writer.value
             #expect(!statuses.isEmpty)
             #expect(statuses.allSatisfy { $0 == .ok })
-            let health = try await client.execute(uri: "/healthz", method: .get).json(Health.self)
+            let health = try await client.execute(uri: "/healthz", method: .get).json(HealthResponse.self)
             #expect(health.revision > before)
             #expect(health.documents > 44)
         }

@@ -20,6 +20,31 @@ import Testing
             #expect(html.contains("<main id=\"indhold\""))
             #expect(!html.contains("<ol class=\"results\""))
             #expect(!html.contains("<script"))
+            // Styles come from the stylesheet file, so the policy allows no inline style.
+            #expect(!html.contains("<style") && !html.contains("style=\""))
+            #expect(
+                response.headers[.contentSecurityPolicy]
+                    == "default-src 'none'; style-src 'self'; form-action 'self'")
+            let css = try await client.execute(uri: "/static/referat.css", method: .get)
+            #expect(css.status == .ok)
+            #expect(css.headers[.contentType] == "text/css; charset=utf-8")
+            #expect(css.text.contains("mark {"))
+        }
+    }
+
+    @Test func sortAndDecisionsAreKeptInTheFormAndTheLinks() async throws {
+        try await SampleIndex.app().test(.router) { client in
+            let html = try await client.execute(
+                uri: uri("/", [("q", "klynge"), ("sort", "date"), ("section", "decision")]), method: .get
+            ).text
+            #expect(html.contains("<option value=\"date\" selected>"))
+            #expect(html.contains("value=\"decision\" checked>"))
+            // Facet links narrow the same search: newest first, decisions only.
+            let facet = try #require(html.firstMatch(of: /href="(\/\?q=klynge[^"]*cluster=[^"]*)"/)?.1)
+            #expect(facet.contains("sort=date") && facet.contains("section=decision"))
+            let plain = try await client.execute(uri: uri("/", [("q", "klynge")]), method: .get).text
+            #expect(plain.contains("<option value=\"relevance\" selected>"))
+            #expect(!plain.contains(" checked>"))
         }
     }
 
@@ -121,6 +146,11 @@ import Testing
             #expect(html.contains("<article class=\"item\""))
             #expect(html.contains("href=\"/?q=palliation\""))
             #expect(html.contains("value=\"palliation\""))
+            // "Lignende punkter" links the items `similar` lists, in its order.
+            let similar = try #require(try Searcher(databasePath: SampleIndex.path).similar(to: hit.id, limit: 5))
+            #expect(html.contains("<h2 id=\"lignende-overskrift\">Lignende punkter</h2>"))
+            let links = html.matches(of: /<li><a href="\/items\/([^"]+)">/).map { String($0.1) }
+            #expect(links == similar.results.map { HTML.component($0.id) })
         }
     }
 

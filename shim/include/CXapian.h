@@ -283,6 +283,15 @@ int xap_enquire_add_value_count_spy(xap_enquire *_Nonnull enquire, uint32_t slot
 /* Values counted by spy index during the last get_mset, with their counts. */
 int xap_enquire_spy_values(xap_enquire *_Nonnull enquire, size_t index, xap_strlist *_Nullable *_Nonnull values,
                            xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
+/* Enquire::set_sort_by_value_then_relevance: documents ordered by the value in slot (byte-wise,
+ * descending when reverse is non-zero: an empty value then sorts last), ties by relevance. */
+int xap_enquire_set_sort_by_value_then_relevance(xap_enquire *_Nonnull enquire, uint32_t slot, int reverse,
+                                                 xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
+/* Enquire::get_eset over the relevance set of the given documents: up to max_terms terms that best
+ * characterise them, best first, unprefixed terms only (Xapian's convention: prefixes are capitals). */
+int xap_enquire_eset(xap_enquire *_Nonnull enquire, const uint32_t *_Nullable docids, size_t count,
+                     uint32_t max_terms, xap_strlist *_Nullable *_Nonnull terms,
+                     xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
 int xap_enquire_mset(xap_enquire *_Nonnull enquire, uint32_t first, uint32_t max_items, uint32_t check_at_least,
                      xap_mset *_Nullable *_Nonnull mset, xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
 
