@@ -48,6 +48,9 @@ enum PDFLayout {
 
     /// The text pieces of each page and the fonts by id.
     static func read(_ xml: Data) throws(DocumentTextError) -> ([[Piece]], [String: Font]) {
+        // pdftohtml copies control characters of the PDF's text into its XML, where they are not
+        // allowed: they become spaces rather than fail the file.
+        let xml = Data(xml.map { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D ? 0x20 : $0 })
         var pages: [[Piece]] = []
         var fonts: [String: Font] = [:]
         var piece: Piece?

@@ -137,6 +137,10 @@ import Testing
         #expect(found.first == "Til venstre til højre")
     }
 
+    @Test func controlCharactersInTheTextDoNotBreakTheXML() throws {
+        #expect(try lines(text(100, "Punkt\u{01}1"), body[0]).first == "Punkt 1")
+    }
+
     @Test func aPageWithoutTextIsAnEmptyPage() throws {
         let xml = "<pdf2xml><page number=\"1\"></page><page number=\"2\"></page></pdf2xml>"
         #expect(try PDFLayout.pages(fromXML: Data(xml.utf8)) == ["", ""])
