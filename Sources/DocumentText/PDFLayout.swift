@@ -8,7 +8,7 @@ import Foundation
 /// headings over serif text), is a `**…**` line, and a gap wider than the document's line
 /// spacing starts a new block (a blank line). A paragraph is one line, as in the other formats:
 /// a line joins the one before when that one wrapped (the first word would not have fitted
-/// before the right margin), and a heading's lines in one font join. Every rule is relative to
+/// before the right margin), and a larger heading's lines in one font join. Every rule is relative to
 /// the document's own body font, line spacing and margin. Pure text in, pages out.
 enum PDFLayout {
     /// How much larger than the body text a heading's font is at least.
@@ -203,13 +203,14 @@ enum PDFLayout {
     }
 
     /// `line` goes on `previous` (in the same block, marked alike): the next line of a heading in
-    /// the same font, or any line that `previous` wrapped onto, as its first word would not have
-    /// fitted before the right margin.
+    /// the same font (a title set short or centred), or any line that `previous` wrapped onto, as
+    /// its first word would not have fitted before the right margin. Bold lines at the body size
+    /// join only when wrapped: an item's heading over a bold label ("Beslutning") stays apart.
     static func continues(
         _ previous: Line, _ previousMark: Mark, with line: Line, _ mark: Mark, margin: Double, fonts: [String: Font]
     ) -> Bool {
         guard mark == previousMark else { return false }
-        if mark != .plain, previous.font(fonts) == line.font(fonts) { return true }
+        if case .heading = mark, previous.font(fonts) == line.font(fonts) { return true }
         return previous.right + line.firstWordWidth > margin
     }
 
