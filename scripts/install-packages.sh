@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages named (only those missing). With no names: what Referat needs —
 # Xapian's library and headers, the Danish word list used for compound splitting, libxml2's
-# headers and pkgconf to find them (HTML minutes), Poppler's pdftotext (PDF minutes), and
+# headers and pkgconf to find them (HTML minutes), Poppler's pdftohtml (PDF minutes), and
 # xapian-tools (xapian-check, xapian-delve) and python3-xapian for scripts/kill-test.sh.
 #
 #   scripts/install-packages.sh                  # Referat's own

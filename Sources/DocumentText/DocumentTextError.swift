@@ -1,7 +1,7 @@
 /// Why a file's bytes gave no text. Each is reported as one line naming the file; the file
 /// counts as failed and the run goes on, except `converterMissing`, which is said once a run.
 public enum DocumentTextError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// An external converter (pdftotext) is not installed: the Debian package that has it.
+    /// An external converter (pdftohtml) is not installed: the Debian package that has it.
     case converterMissing(tool: String, package: String)
     /// The converter ran past the time limit and was killed.
     case converterTimedOut(tool: String, seconds: Double)

@@ -4,19 +4,20 @@ import Foundation
     import Glibc
 #endif
 
-/// Reads a PDF's text with Poppler's `pdftotext` (Debian `poppler-utils`), run as a child
-/// process with a time limit and an output size limit, as omindex and Recoll do; then removes
-/// what repeats on every page (`PageCleaner`).
+/// Reads a PDF's text and typography with Poppler's `pdftohtml -xml` (Debian `poppler-utils`),
+/// run as a child process with a time limit and an output size limit, as omindex and Recoll do;
+/// marks headings and blocks by the document's own fonts (`PDFLayout`), then removes what repeats
+/// on every page (`PageCleaner`).
 public struct PDFReader: Sendable {
     public static let defaultTimeLimit = 30.0
     public static let defaultOutputLimit = 32 * 1024 * 1024
-    public static let tool = "pdftotext"
+    public static let tool = "pdftohtml"
 
-    /// `pdftotext` found on PATH, or a path to it.
+    /// `pdftohtml` found on PATH, or a path to it.
     public var executable: String
-    /// Seconds one PDF may take before pdftotext is killed.
+    /// Seconds one PDF may take before pdftohtml is killed.
     public var timeLimit: Double
-    /// Bytes of text one PDF may give before pdftotext is stopped.
+    /// Bytes of XML one PDF may give before pdftohtml is stopped.
     public var outputLimit: Int
 
     public init(
@@ -30,10 +31,7 @@ public struct PDFReader: Sendable {
 
     /// The PDF's text, pages cleaned of running headers, footers and page numbers.
     func text(of data: Data) throws(DocumentTextError) -> String {
-        let output = try convert(data)
-        // pdftotext ends every page with a form feed.
-        var pages = String(decoding: output, as: UTF8.self).components(separatedBy: "\u{0C}")
-        if pages.last?.isEmpty == true { pages.removeLast() }
+        let pages = try PDFLayout.pages(fromXML: try convert(data))
         let text = PageCleaner.clean(pages: pages)
         guard !text.allSatisfy(\.isWhitespace) else { throw .pdfWithoutText(pages: pages.count) }
         return text
@@ -46,10 +44,10 @@ public struct PDFReader: Sendable {
         return path.split(separator: ":").map { "\($0)/\(executable)" }.first { access($0, X_OK) == 0 }
     }
 
-    /// pdftotext's output for `data` (UTF-8, pages apart by form feeds), within the limits.
+    /// pdftohtml's XML for `data` (text pieces with boxes and fonts, no images), within the limits.
     private func convert(_ data: Data) throws(DocumentTextError) -> Data {
         guard let path = resolvedExecutable else { throw .converterMissing(tool: Self.tool, package: "poppler-utils") }
-        // pdftotext needs to seek in its input: it gets a temporary copy of the bytes that were hashed.
+        // pdftohtml needs to seek in its input: it gets a temporary copy of the bytes that were hashed.
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("referat-\(UUID().uuidString).pdf")
         guard FileManager.default.createFile(atPath: input.path, contents: data) else {
             throw .converterFailed(tool: Self.tool, status: -1, message: "cannot write a temporary file for it")
@@ -58,7 +56,7 @@ public struct PDFReader: Sendable {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["-enc", "UTF-8", "-layout", input.path, "-"]
+        process.arguments = ["-xml", "-i", "-stdout", "-enc", "UTF-8", input.path]
         let stdout = Pipe()
         let stderr = Pipe()
         process.standardInput = FileHandle.nullDevice
@@ -82,7 +80,7 @@ public struct PDFReader: Sendable {
                 done.leave()
             }
         }
-        // The readers end when pdftotext closes its output: at exit, or when an output limit
+        // The readers end when pdftohtml closes its output: at exit, or when an output limit
         // kills it. A child that outlives the limit is killed and not waited for further.
         guard done.wait(timeout: .now() + timeLimit) == .success else {
             kill()

@@ -1,8 +1,8 @@
 import DanishText
 
-/// Removes what a PDF repeats on its pages from pdftotext's text, page by page: running headers
-/// and footers, bare page numbers; joins words hyphenated across a page break; expands
-/// ligatures. Pure text in, text out.
+/// Removes what a PDF repeats on its pages from its text (`PDFLayout`'s lines), page by page:
+/// running headers and footers, bare page numbers; joins words hyphenated across a page break;
+/// expands ligatures. Pure text in, text out.
 public enum PageCleaner {
     /// Lines at each end of a page that may be a header or footer.
     static let margin = 3
@@ -38,44 +38,8 @@ public enum PageCleaner {
             pages[index] = pages[index].indices.filter { !drop.contains($0) }.map { pages[index][$0] }
         }
         joinWordsAcrossPageBreaks(&pages)
-        return pages.map { joiningHangingIndents($0).joined(separator: "\n").trimmingBlankLines }.filter { !$0.isEmpty }
+        return pages.map { $0.joined(separator: "\n").trimmingBlankLines }.filter { !$0.isEmpty }
             .joined(separator: "\n\n")
-    }
-
-    /// A numbered list item that wraps under its own text, past its number (pdftotext
-    /// `-layout` keeps the indent), is one line, as its author wrote it:
-    /// "  5.   Drøftelse af muligheden for" / "       mobillaborantordningen …".
-    static func joiningHangingIndents(_ lines: [String]) -> [String] {
-        var out: [String] = []
-        var textColumn: Int?
-        for line in lines {
-            let indent = line.prefix { $0 == " " }.count
-            if let column = textColumn, indent == column, indent < line.count {
-                out[out.count - 1] += " " + line.dropFirst(indent)
-                continue
-            }
-            out.append(line)
-            textColumn = listTextColumn(line)
-        }
-        return out
-    }
-
-    /// Where the text of a numbered list item starts, after its number ("3.", "b)") and
-    /// spaces; nil for a line that is no such item. (Agenda items are numbered; joining bulleted
-    /// lines too would only lengthen body lines.)
-    private static func listTextColumn(_ line: String) -> Int? {
-        let indent = line.prefix { $0 == " " }
-        let rest = line.dropFirst(indent.count)
-        var marker = rest.prefix { !$0.isWhitespace }
-        guard !marker.isEmpty, marker.count < rest.count else { return nil }
-        guard let last = marker.last, last == "." || last == ")" else { return nil }
-        marker = marker.dropLast()
-        let isNumber =
-            !marker.isEmpty && marker.count <= 3 && marker.allSatisfy(\.isASCII) && marker.allSatisfy(\.isNumber)
-        let isLetter = marker.count == 1 && marker.first!.isLetter
-        guard isNumber || isLetter else { return nil }
-        let gap = rest.dropFirst(rest.prefix { !$0.isWhitespace }.count).prefix { $0 == " " }.count
-        return indent.count + rest.prefix { !$0.isWhitespace }.count + gap
     }
 
     /// The keys of lines that recur at the top and at the bottom of most pages.

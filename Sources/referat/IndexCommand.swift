@@ -45,7 +45,7 @@ struct IndexCommand: ParsableCommand {
 
     @Option(
         name: .customLong("pdf-time-limit"),
-        help: "Seconds pdftotext may take for one PDF before it is stopped and the file skipped.")
+        help: "Seconds pdftohtml may take for one PDF before it is stopped and the file skipped.")
     var pdfTimeLimit: Double = PDFReader.defaultTimeLimit
 
     @Option(name: .customLong("batch-size"), help: ArgumentHelp("Files per commit.", visibility: .hidden))

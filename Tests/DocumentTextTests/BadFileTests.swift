@@ -36,9 +36,9 @@ import Testing
         #expect("\(DocumentTextError.pdfWithoutText(pages: 1))".contains("scanned"))
     }
 
-    @Test func pdftotextHangingIsStoppedAtTheTimeLimit() throws {
+    @Test func pdftohtmlHangingIsStoppedAtTheTimeLimit() throws {
         let directory = TemporaryDirectory()
-        let script = directory.path("pdftotext")
+        let script = directory.path("pdftohtml")
         // exec: the sleeping process is the child itself, which the time limit kills.
         try "#!/bin/sh\nexec sleep 60\n".write(toFile: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
@@ -46,20 +46,20 @@ import Testing
         let started = Date()
         #expect(
             error(TestFiles.pdfWithoutText(), name: "a.pdf", reader: slow)
-                == .converterTimedOut(tool: "pdftotext", seconds: 0.5))
+                == .converterTimedOut(tool: "pdftohtml", seconds: 0.5))
         #expect(Date().timeIntervalSince(started) < 30)
     }
 
-    @Test func pdftotextWritingTooMuchIsStopped() throws {
+    @Test func pdftohtmlWritingTooMuchIsStopped() throws {
         let small = DocumentReader(pdf: PDFReader(outputLimit: 100))
         let failure = error(try TestFiles.fixture("pdf/004_6fef7745cb6f1a69.pdf"), name: "a.pdf", reader: small)
-        #expect(failure == .converterOutputTooLarge(tool: "pdftotext", limit: 100))
+        #expect(failure == .converterOutputTooLarge(tool: "pdftohtml", limit: 100))
     }
 
-    @Test func pdftotextMissingNamesTheDebianPackage() throws {
-        let missing = DocumentReader(pdf: PDFReader(executable: "/nonexistent/pdftotext"))
+    @Test func pdftohtmlMissingNamesTheDebianPackage() throws {
+        let missing = DocumentReader(pdf: PDFReader(executable: "/nonexistent/pdftohtml"))
         let failure = error(try TestFiles.fixture("pdf/004_6fef7745cb6f1a69.pdf"), name: "a.pdf", reader: missing)
-        #expect(failure == .converterMissing(tool: "pdftotext", package: "poppler-utils"))
+        #expect(failure == .converterMissing(tool: "pdftohtml", package: "poppler-utils"))
         #expect("\(failure!)".contains("poppler-utils"))
     }
 

@@ -55,22 +55,10 @@ import Testing
         return found
     }
 
-    @Test(arguments: ["docx", "html"])
+    /// A PDF's headings come from its typography (`PDFLayout`): the same items as the text files.
+    @Test(arguments: ["docx", "html", "pdf"])
     func eachFormatGivesTheItemsAndMetadataOfTheTextFiles(_ format: String) throws {
         #expect(try compare(format) == 44)
-    }
-
-    /// pdftotext's text has no markup: headings that wrap without an indent ("Punkt 3: Indsats
-    /// vedr. den ældre medicinske patient" / "(DÆMP)") and a title split over two plain lines
-    /// are for the parser to read from plain text (issue 10, part 2). Until it does, the exact
-    /// comparison is a known issue and the reader's share is held at its measured floor.
-    @Test func thePDFsGiveTheItemsAndMetadataOfTheTextFiles() throws {
-        var found = 0
-        withKnownIssue("the parser does not yet read every heading of markup-free PDF text", isIntermittent: true) {
-            found = try compare("pdf")
-            #expect(found == 44)
-        }
-        #expect(found >= 30, "pdf: \(found) of 44 items")
     }
 
     @Test func theNumberedDOCXHasItsAgendaNumbersOnlyAsWordNumbering() throws {

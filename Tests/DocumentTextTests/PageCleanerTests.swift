@@ -3,7 +3,7 @@ import Testing
 @testable import DocumentText
 
 @Suite struct PageCleanerTests {
-    /// Pages as pdftotext writes them, a header and footer around some body lines.
+    /// Pages as PDFLayout gives them, a header and footer around some body lines.
     func pages(_ bodies: [[String]], header: (Int) -> String?, footer: (Int) -> String?) -> [String] {
         bodies.enumerated().map { index, body in
             ([header(index + 1)].compactMap { $0 } + body + [footer(index + 1)].compactMap { $0 }).joined(
@@ -67,25 +67,6 @@ import Testing
         #expect(text.components(separatedBy: "Sagsfremstilling").count - 1 == 4)
         #expect(text.components(separatedBy: "intet videre").count - 1 == 6)
         #expect(text.components(separatedBy: "REFERAT").count - 1 == 1, "only the first page's header stays")
-    }
-
-    @Test func aListItemWrappedUnderItsOwnTextIsOneLine() {
-        let page = """
-              5.   Drøftelse af muligheden for etablering af
-                   mobillaborantordningen for hospitals- og praksisrekvirerede
-                   blodprøver i Nordklyngen.
-            I forbindelse med budgetaftalen
-             •   Godkender overskrift og
-                 beskrivelse.
-            10. Eventuelt
-            Intet.
-            """
-        #expect(
-            PageCleaner.clean(pages: [page]).split(separator: "\n").map(String.init) == [
-                "  5.   Drøftelse af muligheden for etablering af mobillaborantordningen for hospitals- og praksisrekvirerede blodprøver i Nordklyngen.",
-                "I forbindelse med budgetaftalen", " •   Godkender overskrift og", "     beskrivelse.", "10. Eventuelt",
-                "Intet.",
-            ])
     }
 
     @Test func onePageKeepsEverythingButItsPageNumber() {

@@ -53,12 +53,12 @@ import Testing
         try corpus.write("d.docx", try fixture("docx/000_9285af0b1d2d00d2.docx"))
 
         var options = IndexOptions()
-        options.reader.pdf.executable = "/nonexistent/pdftotext"
+        options.reader.pdf.executable = "/nonexistent/pdftohtml"
         let logs = LogCollector()
         let summary = try corpus.indexer(options, logs: logs).run()
         #expect(logs.messages.count == 1, "\(logs.messages)")
         #expect(logs.messages.first?.contains("poppler-utils") == true)
-        #expect((summary.added, summary.failed, summary.missingConverters) == (1, 3, ["pdftotext"]))
+        #expect((summary.added, summary.failed, summary.missingConverters) == (1, 3, ["pdftohtml"]))
         #expect(try corpus.hits("eNærhospital").contains("a.pdf#2"), "a.pdf keeps its items")
     }
 }
