@@ -14,6 +14,23 @@ public struct ItemRecord: Codable, Sendable, Equatable {
         public var date: String?
         public var title: String?
 
+        init(_ meeting: Meeting) {
+            self.init(
+                cluster: meeting.cluster, region: meeting.region, forum: meeting.forum,
+                organisation: meeting.organisation, date: meeting.date?.iso, title: meeting.title)
+        }
+
+        init(
+            cluster: String?, region: String?, forum: String?, organisation: String?, date: String?, title: String?
+        ) {
+            self.cluster = cluster
+            self.region = region
+            self.forum = forum
+            self.organisation = organisation
+            self.date = date
+            self.title = title
+        }
+
         /// Absent metadata stored as null, as it always was (records stay byte-identical).
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -45,9 +62,7 @@ public struct ItemRecord: Codable, Sendable, Equatable {
     init(file: String, meeting: Meeting, item: AgendaItem) {
         id = IndexSchema.itemID(file: file, number: item.number)
         self.file = file
-        self.meeting = MeetingInfo(
-            cluster: meeting.cluster, region: meeting.region, forum: meeting.forum,
-            organisation: meeting.organisation, date: meeting.date?.iso, title: meeting.title)
+        self.meeting = MeetingInfo(meeting)
         number = item.number
         title = item.title
         firstLine = item.firstLine

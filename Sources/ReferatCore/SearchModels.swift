@@ -92,6 +92,11 @@ public struct MeetingResponse: Codable, Sendable, Equatable {
     public var date: String?
     public var title: String?
 
+    /// A parsed meeting's metadata, as `referat parse` prints it.
+    public init(_ meeting: Meeting) {
+        self.init(ItemRecord.MeetingInfo(meeting))
+    }
+
     init(_ stored: ItemRecord.MeetingInfo) {
         cluster = stored.cluster
         region = stored.region

@@ -70,20 +70,12 @@ struct ParsedFile: Encodable {
     }
 
     let file: String
-    let title: String?
-    let cluster: String?
-    let region: String?
-    let forum: String?
-    let date: String?
+    let meeting: MeetingResponse
     let items: [Item]
 
     init(file: String, meeting: Meeting) {
         self.file = file
-        title = meeting.title
-        cluster = meeting.cluster
-        region = meeting.region
-        forum = meeting.forum
-        date = meeting.date?.iso
+        self.meeting = MeetingResponse(meeting)
         items = meeting.items.map {
             Item(
                 number: $0.number, title: $0.title, firstLine: $0.firstLine, lastLine: $0.lastLine,
@@ -91,23 +83,11 @@ struct ParsedFile: Encodable {
         }
     }
 
-    func encode(to encoder: any Encoder) throws {
-        // Absent metadata is written as null, not left out.
-        enum Key: String, CodingKey { case file, title, cluster, region, forum, date, items }
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(file, forKey: .file)
-        try container.encode(title, forKey: .title)
-        try container.encode(cluster, forKey: .cluster)
-        try container.encode(region, forKey: .region)
-        try container.encode(forum, forKey: .forum)
-        try container.encode(date, forKey: .date)
-        try container.encode(items, forKey: .items)
-    }
-
     var text: String {
         var lines = [file]
         let metadata: [(String, String?)] = [
-            ("title", title), ("date", date), ("forum", forum), ("cluster", cluster), ("region", region),
+            ("title", meeting.title), ("date", meeting.date), ("forum", meeting.forum), ("cluster", meeting.cluster),
+            ("region", meeting.region), ("organisation", meeting.organisation),
         ]
         for (name, value) in metadata { lines.append("  \(name): \(value ?? "–")") }
         if items.isEmpty { lines.append("  no agenda items (indexed as one whole-file item)") }

@@ -65,9 +65,9 @@ struct ReferatBinary {
         let items = try #require(files.first?["items"] as? [[String: Any]])
         #expect(items.compactMap { $0["number"] as? Int } == expected.map(\.number))
         #expect(items.compactMap { $0["title"] as? String } == expected.map(\.title))
-        // Every metadata key is written, absent ones as null.
-        let keys = Set(files.first.map { Array($0.keys) } ?? [])
-        #expect(keys.isSuperset(of: ["title", "cluster", "region", "forum", "date"]))
+        // Every metadata key is written, absent ones as null: the API's meeting object.
+        let meeting = try #require(files.first?["meeting"] as? [String: Any])
+        #expect(Set(meeting.keys) == ["title", "cluster", "region", "forum", "organisation", "date"])
     }
 
     @Test func batchAnswersEachLineAndCarriesOnAfterABadQuery() throws {
