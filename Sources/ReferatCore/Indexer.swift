@@ -164,7 +164,7 @@ public struct Indexer {
         let synonyms = Lazy<Synonyms> { [corpus, logger] in
             var problems: [String] = []
             let synonyms = Synonyms.load(fromCorpus: corpus.root, problems: &problems)
-            problems.forEach { logger.warning("\($0)") }
+            for problem in problems { logger.warning("\(problem)") }
             return synonyms
         }
         let builders = (0..<options.workers).map { _ in

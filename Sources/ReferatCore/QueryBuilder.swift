@@ -90,7 +90,7 @@ final class QueryBuilder {
     func spellingCorrection(of text: String) throws(XapianError) -> String? {
         do {
             _ = try parser.parse(text, flags: Self.flags.union(.spellingCorrection))
-        } catch where error.kind == .queryParser {
+        } catch  where error.kind == .queryParser {
             return nil
         }
         return parser.correctedQuery

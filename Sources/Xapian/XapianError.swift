@@ -97,7 +97,9 @@ func withCStringArray<R>(
     _ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>>?, Int) throws(XapianError) -> R
 ) throws(XapianError) -> R {
     let copies = strings.map { strdup($0)! }
-    defer { copies.forEach { free($0) } }
+    defer {
+        for copy in copies { free(copy) }
+    }
     let pointers = copies.map { UnsafePointer($0) }
     return try pointers.withUnsafeBufferPointer { buffer throws(XapianError) in
         try body(buffer.baseAddress, buffer.count)

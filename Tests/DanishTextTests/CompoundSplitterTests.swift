@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DanishText
 
 /// The wdanish list, loaded once for all tests here (about 0.5 s).
@@ -12,34 +13,40 @@ private enum Wdanish {
 
 @Suite("CompoundSplitter")
 struct CompoundSplitterTests {
-    @Test("the compounds search must see through", arguments: [
-        ("palliationsområdet", ["palliation", "området"]),
-        ("blodprøvetagning", ["blod", "prøvetagning"]),
-        ("sygehusvæsenet", ["sygehus", "væsenet"]),
-        ("sundhedsklyngerne", ["sundhed", "klyngerne"]),
-        ("klyngestyregruppen", ["klynge", "styregruppen"]),
-        ("bemandingssituationen", ["bemanding", "situationen"]),
-        ("Sundhedsklyngerne", ["sundhed", "klyngerne"]),
-    ])
+    @Test(
+        "the compounds search must see through",
+        arguments: [
+            ("palliationsområdet", ["palliation", "området"]),
+            ("blodprøvetagning", ["blod", "prøvetagning"]),
+            ("sygehusvæsenet", ["sygehus", "væsenet"]),
+            ("sundhedsklyngerne", ["sundhed", "klyngerne"]),
+            ("klyngestyregruppen", ["klynge", "styregruppen"]),
+            ("bemandingssituationen", ["bemanding", "situationen"]),
+            ("Sundhedsklyngerne", ["sundhed", "klyngerne"]),
+        ])
     func why(word: String, parts: [String]) throws {
         let result = try Wdanish.splitter().split(word)
         #expect(result == parts, "\(result ?? [])")
     }
 
-    @Test("linking elements are dropped", arguments: [
-        ("tidspunktet", ["tid", "punktet"]),
-        ("børnehaven", ["børn", "haven"]),
-        ("kommunalbestyrelsen", ["kommunal", "bestyrelsen"]),
-        ("handicaprådet", ["handicap", "rådet"]),
-    ])
+    @Test(
+        "linking elements are dropped",
+        arguments: [
+            ("tidspunktet", ["tid", "punktet"]),
+            ("børnehaven", ["børn", "haven"]),
+            ("kommunalbestyrelsen", ["kommunal", "bestyrelsen"]),
+            ("handicaprådet", ["handicap", "rådet"]),
+        ])
     func linking(word: String, parts: [String]) throws {
         #expect(try Wdanish.splitter().split(word) == parts)
     }
 
-    @Test("non-compounds, short words and non-letters stay whole", arguments: [
-        "palliation", "kommune", "ikke", "klyngen", "kommunen", "situationen", "forslaget",
-        "beslutning", "personlig", "sundhed", "borger", "covid19", "a-aktie", "",
-    ])
+    @Test(
+        "non-compounds, short words and non-letters stay whole",
+        arguments: [
+            "palliation", "kommune", "ikke", "klyngen", "kommunen", "situationen", "forslaget",
+            "beslutning", "personlig", "sundhed", "borger", "covid19", "a-aktie", "",
+        ])
     func unsplit(word: String) throws {
         let parts = try Wdanish.splitter().split(word)
         #expect(parts == nil, "\(parts ?? [])")
@@ -127,8 +134,13 @@ struct CompoundSplitterEvaluation {
             for entry in gold { results.append(splitter.split(entry.word)) }
         }
 
-        var split = 0, correct = 0, headFound = 0, inLexicon = 0, inLexiconSplit = 0
-        var falseSplits: [String] = [], unsplit: [String] = []
+        var split = 0
+        var correct = 0
+        var headFound = 0
+        var inLexicon = 0
+        var inLexiconSplit = 0
+        var falseSplits: [String] = []
+        var unsplit: [String] = []
         for (entry, result) in zip(gold, results) {
             let known = splitter.lexicon.contains(entry.word)
             if known { inLexicon += 1 }
@@ -142,7 +154,8 @@ struct CompoundSplitterEvaluation {
             if parts.count == entry.parts.count, zip(parts, entry.parts).allSatisfy(Self.matches) {
                 correct += 1
             } else {
-                falseSplits.append("\(entry.word): \(parts.joined(separator: "+")) ≠ \(entry.parts.joined(separator: "+"))")
+                falseSplits.append(
+                    "\(entry.word): \(parts.joined(separator: "+")) ≠ \(entry.parts.joined(separator: "+"))")
             }
         }
         let precision = Double(correct) / Double(split)

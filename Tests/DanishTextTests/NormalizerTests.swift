@@ -284,13 +284,16 @@ struct FastPathOracleTests {
     /// letters, digits and controls, Danish letters, NBSP and other spaces, soft hyphen,
     /// zero-width space, word joiner, dashes and quotes, line and paragraph separators.
     static func randomStrings(count: Int) -> [String] {
-        let alphabet: [Character] = Array("aZ9 æøåÆØÅéü-–—“”’•.\t\r\n") + [
-            "\u{00A0}", "\u{00AD}", "\u{0085}", "\u{0009}", "\u{000B}", "\u{2002}", "\u{2009}", "\u{200B}", "\u{2028}",
-            "\u{2029}", "\u{202F}", "\u{205F}", "\u{2060}", "\u{0001}", "\u{009F}", "\r\n",
-        ]
+        let alphabet: [Character] =
+            Array("aZ9 æøåÆØÅéü-–—“”’•.\t\r\n") + [
+                "\u{00A0}", "\u{00AD}", "\u{0085}", "\u{0009}", "\u{000B}", "\u{2002}", "\u{2009}", "\u{200B}",
+                "\u{2028}",
+                "\u{2029}", "\u{202F}", "\u{205F}", "\u{2060}", "\u{0001}", "\u{009F}", "\r\n",
+            ]
         var generator = SystemRandomNumberGenerator()
         return (0..<count).map { _ in
-            String((0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            String(
+                (0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
         }
     }
 

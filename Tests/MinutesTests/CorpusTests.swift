@@ -15,8 +15,8 @@ struct CorpusTests {
         for (item, expected) in zip(meeting.items, gold.items) {
             #expect(item.number == expected.number)
             #expect(item.title == expected.title)
-            #expect(item.firstLine == expected.first_line)
-            #expect(item.lastLine == expected.last_line, "item \(expected.number)")
+            #expect(item.firstLine == expected.firstLine)
+            #expect(item.lastLine == expected.lastLine, "item \(expected.number)")
         }
     }
 
@@ -28,8 +28,8 @@ struct CorpusTests {
 
         #expect(meeting.items.map(\.number) == gold.items.map(\.number))
         #expect(meeting.items.map(\.title) == gold.items.map(\.title))
-        #expect(meeting.items.map(\.firstLine) == gold.items.map(\.first_line))
-        #expect(meeting.items.map(\.lastLine) == gold.items.map(\.last_line))
+        #expect(meeting.items.map(\.firstLine) == gold.items.map(\.firstLine))
+        #expect(meeting.items.map(\.lastLine) == gold.items.map(\.lastLine))
     }
 
     @Test("each gold quote is in its item's text", arguments: Fixtures.sampleFiles)
@@ -52,17 +52,17 @@ struct CorpusTests {
         #expect(meeting.forum == gold.forum)
         #expect(meeting.region == gold.region)
         #expect(meeting.date?.iso == gold.date)
-        #expect(meeting.dateSource?.rawValue == gold.date_source)
+        #expect(meeting.dateSource?.rawValue == gold.dateSource)
     }
 
     @Test("no item overlaps a gold non-item region", arguments: Fixtures.sampleFiles)
     func nonItemRegions(file: String) throws {
         let gold = try #require(try Fixtures.gold()[file])
         let meeting = MinutesParser.parse(try Fixtures.text(of: file))
-        for region in gold.non_item_regions {
+        for region in gold.nonItemRegions {
             for item in meeting.items {
-                let overlaps = item.firstLine <= region.last_line && region.first_line <= item.lastLine
-                #expect(!overlaps, "item \(item.number) overlaps lines \(region.first_line)–\(region.last_line)")
+                let overlaps = item.firstLine <= region.lastLine && region.firstLine <= item.lastLine
+                #expect(!overlaps, "item \(item.number) overlaps lines \(region.firstLine)–\(region.lastLine)")
             }
         }
     }

@@ -46,26 +46,48 @@ struct GoldFile: Decodable {
         let forum: String?
         let region: String?
         let date: String?
-        let date_source: String?
+        let dateSource: String?
+
+        enum CodingKeys: String, CodingKey {
+            case cluster, forum, region, date
+            case dateSource = "date_source"
+        }
     }
 
     struct Item: Decodable {
         let number: Int
         let title: String
-        let first_line: Int
-        let last_line: Int
-        let heading_text: String
+        let firstLine: Int
+        let lastLine: Int
+        let headingText: String
         let quote: String
+
+        enum CodingKeys: String, CodingKey {
+            case number, title, quote
+            case firstLine = "first_line"
+            case lastLine = "last_line"
+            case headingText = "heading_text"
+        }
     }
 
     struct Region: Decodable {
-        let first_line: Int
-        let last_line: Int
+        let firstLine: Int
+        let lastLine: Int
+
+        enum CodingKeys: String, CodingKey {
+            case firstLine = "first_line"
+            case lastLine = "last_line"
+        }
     }
 
     let meeting: MeetingInfo
     let items: [Item]
-    let non_item_regions: [Region]
+    let nonItemRegions: [Region]
+
+    enum CodingKeys: String, CodingKey {
+        case meeting, items
+        case nonItemRegions = "non_item_regions"
+    }
 }
 
 /// Every run of whitespace as one space, trimmed: the gold quotes match under this.

@@ -167,7 +167,8 @@ struct ReferatBinary {
             message: "Error: no corpus directory at /nonexistent/corpus"),
     ])
     func eachFailureHasItsExitStatusAndOneLine(failure: Failure) throws {
-        let arguments = failure.arguments.contains("--db") ? failure.arguments : failure.arguments + ["--db", SampleIndex.path]
+        let arguments =
+            failure.arguments.contains("--db") ? failure.arguments : failure.arguments + ["--db", SampleIndex.path]
         let result = try ReferatBinary.run(arguments)
         #expect(result.status == failure.status, "\(result.stderr)")
         let lines = result.stderr.split(separator: "\n").filter { !$0.hasPrefix("Usage") && !$0.hasPrefix("  See") }

@@ -145,8 +145,10 @@ func temporaryDirectory() -> URL {
             .appendingPathComponent("../shared/testdata")
         let words = try String(contentsOf: testdata.appendingPathComponent("snowball-danish-voc.txt"), encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        let stems = try String(contentsOf: testdata.appendingPathComponent("snowball-danish-output.txt"), encoding: .utf8)
-            .split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let stems = try String(
+            contentsOf: testdata.appendingPathComponent("snowball-danish-output.txt"), encoding: .utf8
+        )
+        .split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         try #require(words.count == stems.count && words.count > 20_000)
         let stemmer = try Stemmer(language: "danish")
         var mismatches: [String] = []
