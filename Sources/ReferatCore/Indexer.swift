@@ -72,8 +72,8 @@ public struct IndexOptions: Sendable {
     /// Files written per commit. Each batch is one Xapian transaction: its items and the files'
     /// hashes become durable together or not at all.
     public var batchSize = 50
-    /// Threads that read and tokenise files (Xapian writes on one); the index is the same
-    /// whatever the number.
+    /// Threads that read and tokenise files; in a full build, each also writes a shard of its
+    /// own. The index is the same whatever the number.
     public var workers = IndexOptions.defaultWorkers
     /// Files between additions to Xapian's spelling data (see `PendingSpelling`).
     var spellingCheckpointFiles = 5_000
@@ -102,8 +102,9 @@ public struct IndexOptions: Sendable {
 /// Killed at any moment, the database is at the last committed batch; the next run applies the
 /// pending spelling changes and redoes exactly the files not recorded there.
 ///
-/// Batches are prepared (read, parsed, tokenised) on worker threads one batch ahead of the
-/// writer, and written in file order on the calling thread.
+/// An update's batches are prepared (read, parsed, tokenised) on worker threads one batch ahead
+/// of the writer, and written in file order on the calling thread. A full build writes one shard
+/// per worker thread, in parallel, and merges them (`WriteTarget`).
 public struct Indexer {
     public let corpus: CorpusReader
     public let databasePath: String
@@ -124,13 +125,12 @@ public struct Indexer {
         self.logger = logger
     }
 
-    /// Scans the corpus, takes the writer lock, chooses where to write (`WriteTarget`),
-    /// finishes what a killed run left pending, re-indexes everything when the schema or the
-    /// synonyms changed, writes the files in batches prepared ahead on worker threads
-    /// (`BatchPreparer`), removes the files that vanished, and compacts and swaps in a full build.
+    /// Scans the corpus, takes the writer lock and chooses what to write (`WriteTarget`). An
+    /// update brings the index up to date in place, its batches prepared ahead on worker threads
+    /// (`BatchPreparer`); a full build fills one shard per worker, each on a thread of its own,
+    /// and merges them into the next generation, which the stub is swapped to.
     public func run() throws -> IndexSummary {
         let start = Date()
-        var summary = IndexSummary()
         let (files, problems) = try corpus.scan()
         let location = IndexLocation(path: databasePath)
         let lock = try location.lock(wait: options.waitForLock) {
@@ -138,64 +138,115 @@ public struct Indexer {
         }
         defer { withExtendedLifetime(lock) {} }
 
-        let target = try WriteTarget.choose(in: location, rebuild: options.rebuild) { path in
+        let target = try WriteTarget.choose(in: location, rebuild: options.rebuild, writers: options.workers) { path in
             try openWriter(at: path, mode: .createOrOverwrite).close()
         }
-        let database = try openWriter(at: target.path, mode: target.openMode)
-        try PendingSpelling.recover(in: database, indexPath: databasePath)
-        // Nothing to delete for any file: skips a lookup per file in a first build or rebuild.
-        let startedEmpty = try database.documentCount == 0
+        let report = RunReport(
+            files: files.count, started: start, logger: logger, onProgress: onProgress, onEvent: onEvent)
+        let folders = folderMetadata(for: files, report: report)
+        problems.forEach(report.skipped)
+        let builders = documentBuilders(count: max(options.workers, target.shards.count))
 
-        let folders = folderMetadata(for: files, summary: &summary)
-        for problem in problems {
-            summary.failed += 1
-            logger.warning("\(problem)")
-            onEvent?(IndexEvent(kind: .failed, path: problem.relativePath, items: 0))
+        var items = 0
+        if target.shards.isEmpty {
+            let database = try openWriter(at: target.path, mode: .createOrOpen)
+            items = try update(
+                database, with: files, builders: builders, folders: folders, prepareAhead: true, report: report)
+        } else {
+            items = try fill(target.shards, with: files, builders: builders, folders: folders, report: report)
+            try target.merge()
         }
-        let builders = documentBuilders()
-        let (stored, indexedBefore) = try indexedFiles(in: database, builder: builders[0])
-
-        let present = Set(files.map(\.relativePath))
-        let vanished = stored.filter { !present.contains($0.key) }.sorted { $0.key < $1.key }
-        var progress = IndexProgress(done: 0, total: files.count + vanished.count, started: start)
-        var spelling = PendingSpelling(checkpointFiles: options.spellingCheckpointFiles)
-        let preparer = BatchPreparer(
-            builders: builders, stored: stored, folders: folders, maxFileSize: options.maxFileSize,
-            reader: options.reader)
-        try write(
-            files, preparedBy: preparer, indexedBefore: indexedBefore, mayHaveItems: !startedEmpty, into: database,
-            spelling: &spelling, progress: &progress, summary: &summary)
-        try remove(vanished, from: database, spelling: &spelling, progress: &progress, summary: &summary)
-        try spelling.checkpoint(database)
-        summary.items = try database.documentCount
-
-        try target.finish(database, itemsWritten: summary.itemsWritten)
+        var summary = report.counts
+        summary.items = items
         summary.rebuilt = options.rebuild
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }
 
+    /// A full build's writing: the files, in path order, split into one contiguous run per shard,
+    /// each prepared and written into its shard by a thread of its own. Merged in shard order,
+    /// the items get the document ids a one-writer build gives them. Returns the items written.
+    private func fill(
+        _ shards: [String], with files: [CorpusFile], builders: [Lazy<DocumentBuilder>],
+        folders: [String: FolderMetadata], report: RunReport
+    ) throws -> Int {
+        let results = ShardResults(count: shards.count)
+        // The threads share only the settings, which nothing changes during the run; the
+        // callbacks are reached through `report`, under its lock.
+        nonisolated(unsafe) let indexer = self
+        DispatchQueue.concurrentPerform(iterations: shards.count) { shard in
+            let run = Array(files[(files.count * shard / shards.count)..<(files.count * (shard + 1) / shards.count)])
+            do {
+                let database = try indexer.openWriter(at: shards[shard], mode: .createOrOpen)
+                let items = try indexer.update(
+                    database, with: run, builders: [builders[shard]], folders: folders, prepareAhead: false,
+                    report: report)
+                try database.close()
+                results.lock.withLock { results.items[shard] = items }
+            } catch {
+                results.lock.withLock { results.error = results.error ?? error }
+            }
+        }
+        if let error = results.error { throw error }
+        return results.items.reduce(0, +)
+    }
+
+    /// What the shard threads give back. @unchecked: touched only under `lock`.
+    private final class ShardResults: @unchecked Sendable {
+        var items: [Int]
+        var error: (any Error)?
+        let lock = NSLock()
+
+        init(count: Int) { items = Array(repeating: 0, count: count) }
+    }
+
+    /// Brings `database` up to date with `files` (and nothing else) and returns its item count:
+    /// applies the spelling changes a killed run left pending, re-indexes every file when the
+    /// fingerprint changed, writes the files in batches and removes the files not among them.
+    /// With `prepareAhead`, each batch is prepared one ahead on a thread per builder; else here,
+    /// by the one builder.
+    private func update(
+        _ database: WritableDatabase, with files: [CorpusFile], builders: [Lazy<DocumentBuilder>],
+        folders: [String: FolderMetadata], prepareAhead: Bool, report: RunReport
+    ) throws -> Int {
+        try PendingSpelling.recover(in: database, indexPath: databasePath)
+        // Nothing to delete for any file: skips a lookup per file in a first build or rebuild.
+        let startedEmpty = try database.documentCount == 0
+        let (stored, indexedBefore) = try indexedFiles(in: database, builder: builders[0])
+
+        let present = Set(files.map(\.relativePath))
+        let vanished = stored.filter { !present.contains($0.key) }.sorted { $0.key < $1.key }
+        report.expectRemovals(vanished.count)
+        var spelling = PendingSpelling(checkpointFiles: options.spellingCheckpointFiles)
+        let preparer = BatchPreparer(
+            builders: builders, stored: stored, folders: folders, maxFileSize: options.maxFileSize,
+            reader: options.reader)
+        try write(
+            files, preparedBy: preparer, ahead: prepareAhead, indexedBefore: indexedBefore,
+            mayHaveItems: !startedEmpty, into: database, spelling: &spelling, report: report)
+        try remove(vanished, from: database, spelling: &spelling, report: report)
+        try spelling.checkpoint(database)
+        return try database.documentCount
+    }
+
     /// The folder metadata of the files' folders; each malformed `referat.json` is a warning.
-    private func folderMetadata(for files: [CorpusFile], summary: inout IndexSummary) -> [String: FolderMetadata] {
+    private func folderMetadata(for files: [CorpusFile], report: RunReport) -> [String: FolderMetadata] {
         var problems: [FolderMetadataError] = []
         let folders = FolderMetadata.load(for: files, root: corpus.root, problems: &problems)
-        for problem in problems {
-            summary.warnings += 1
-            logger.warning("\(problem)")
-        }
+        for problem in problems { report.warning("\(problem)") }
         return folders
     }
 
-    /// One document builder per worker thread, made on first use, sharing one synonym list:
+    /// Document builders, one per thread, made on first use, sharing one synonym list:
     /// loading the synonyms and the tokenizer's word list is most of an unchanged run's cost.
-    private func documentBuilders() -> [Lazy<DocumentBuilder>] {
+    private func documentBuilders(count: Int) -> [Lazy<DocumentBuilder>] {
         let synonyms = Lazy<Synonyms> { [corpus, logger] in
             var problems: [String] = []
             let synonyms = Synonyms.load(fromCorpus: corpus.root, problems: &problems)
             problems.forEach { logger.warning("\($0)") }
             return synonyms
         }
-        return (0..<options.workers).map { _ in
+        return (0..<count).map { _ in
             Lazy<DocumentBuilder> { DocumentBuilder(terms: try TermIndexer(), synonyms: try synonyms.value) }
         }
     }
@@ -220,29 +271,33 @@ public struct Indexer {
     }
 
     /// Writes `files` in batches of `options.batchSize`, each batch one transaction, prepared
-    /// one batch ahead; spelling changes are recorded per batch and checkpointed when due.
+    /// one batch ahead on other threads or else here; spelling changes are recorded per batch
+    /// and checkpointed when due.
     private func write(
-        _ files: [CorpusFile], preparedBy preparer: BatchPreparer, indexedBefore: Set<String>, mayHaveItems: Bool,
-        into database: WritableDatabase, spelling: inout PendingSpelling, progress: inout IndexProgress,
-        summary: inout IndexSummary
+        _ files: [CorpusFile], preparedBy preparer: BatchPreparer, ahead: Bool, indexedBefore: Set<String>,
+        mayHaveItems: Bool, into database: WritableDatabase, spelling: inout PendingSpelling, report: RunReport
     ) throws {
         let batchSize = max(1, options.batchSize)
         let batches = stride(from: 0, to: files.count, by: batchSize).map {
             Array(files[$0..<min(files.count, $0 + batchSize)])
         }
-        let prepared = preparer.ahead(batches)
-        defer { prepared.stop() }
+        let lookahead = ahead ? preparer.ahead(batches) : nil
+        defer { lookahead?.stop() }
         for batch in batches {
-            guard let outcomes = try prepared.next() else { break }
+            let outcomes: [BatchPreparer.Prepared]
+            if let lookahead {
+                guard let next = try lookahead.next() else { break }
+                outcomes = next
+            } else {
+                outcomes = try preparer.prepare(batch)
+            }
             try database.transaction {
                 var delta = SpellingDelta()
                 for (file, outcome) in zip(batch, outcomes) {
                     try write(
                         file, outcome, stored: preparer.stored[file.relativePath],
                         indexedBefore: indexedBefore.contains(file.relativePath), mayHaveItems: mayHaveItems,
-                        into: database, spelling: &delta, summary: &summary)
-                    progress.done += 1
-                    onProgress?(progress)
+                        into: database, spelling: &delta, report: report)
                 }
                 try spelling.record(delta, files: batch.count, in: database)
             }
@@ -253,7 +308,7 @@ public struct Indexer {
     /// Deletes the items and hashes of files gone from the corpus, in one transaction.
     private func remove(
         _ vanished: [(key: String, value: IndexState.Entry)], from database: WritableDatabase,
-        spelling: inout PendingSpelling, progress: inout IndexProgress, summary: inout IndexSummary
+        spelling: inout PendingSpelling, report: RunReport
     ) throws {
         guard !vanished.isEmpty else { return }
         try database.transaction {
@@ -261,10 +316,7 @@ public struct Indexer {
             for (path, entry) in vanished {
                 try SpellingData.deleteDocuments(withTerm: IndexSchema.filePrefix + path, from: database, into: &delta)
                 try database.setMetadata(entry.key, "")
-                summary.removed += 1
-                onEvent?(IndexEvent(kind: .removed, path: path, items: 0))
-                progress.done += 1
-                onProgress?(progress)
+                report.done(.removed, path)
             }
             try spelling.record(delta, files: vanished.count, in: database)
         }
@@ -282,45 +334,37 @@ public struct Indexer {
 
     /// Brings one file's items up to date inside the current transaction, from what
     /// `prepare` made of it, and counts the spelling changes in `spelling`; warnings and events
-    /// come out here, in file order. `mayHaveItems` is false when the database started the run
-    /// empty: no file has items to replace.
+    /// come out here, in file order (within a shard). `mayHaveItems` is false when the database
+    /// started the run empty: no file has items to replace.
     private func write(
         _ file: CorpusFile, _ prepared: BatchPreparer.Prepared, stored: IndexState.Entry?, indexedBefore: Bool,
-        mayHaveItems: Bool, into database: WritableDatabase, spelling: inout SpellingDelta, summary: inout IndexSummary
+        mayHaveItems: Bool, into database: WritableDatabase, spelling: inout SpellingDelta, report: RunReport
     ) throws {
         let path = file.relativePath
         switch prepared {
         case .unreadable(let problem):
             if case .converterMissing(let tool, _) = problem.cause {
                 // The file may be fine: said once a run, and its items stay.
-                summary.failed += 1
-                if summary.missingConverters.insert(tool).inserted { logger.error("\(problem.cause!)") }
-                onEvent?(IndexEvent(kind: .failed, path: path, items: 0))
+                report.converterMissing(tool, error: "\(problem.cause!)")
+                report.done(.failed, path)
                 return
             }
-            summary.failed += 1
-            logger.warning("\(problem)")
-            onEvent?(IndexEvent(kind: .failed, path: path, items: 0))
+            report.done(.failed, path, warning: "\(problem)")
             // What cannot be read now is not in the corpus: drop what was indexed from it.
             guard let stored else { return }
             try SpellingData.deleteDocuments(withTerm: IndexSchema.filePrefix + path, from: database, into: &spelling)
             try database.setMetadata(stored.key, "")
         case .unchanged:
-            summary.unchanged += 1
-            onEvent?(IndexEvent(kind: .unchanged, path: path, items: 0))
+            report.done(.unchanged, path)
         case .failed(let reason):
             // A file that fails to parse leaves the index untouched.
-            summary.failed += 1
-            logger.warning("\(path): skipped: \(reason)")
-            onEvent?(IndexEvent(kind: .failed, path: path, items: 0))
+            report.done(.failed, path, warning: "\(path): skipped: \(reason)")
         case .ready(let content, let fingerprint, let documents, let added, let wholeMeeting):
             if let encoding = content.legacyEncoding {
-                summary.warnings += 1
-                logger.warning("\(path): not valid UTF-8, read as \(encoding)")
+                report.warning("\(path): not valid UTF-8, read as \(encoding)")
             }
             if wholeMeeting {
-                summary.warnings += 1
-                logger.warning("\(path): no agenda items recognised, indexed as one item for the whole meeting")
+                report.warning("\(path): no agenda items recognised, indexed as one item for the whole meeting")
             }
             if mayHaveItems {
                 try SpellingData.deleteDocuments(
@@ -331,10 +375,7 @@ public struct Indexer {
             }
             spelling.add(added)
             try database.setMetadata(IndexState.key(for: path), IndexState.value(hash: fingerprint, path: path))
-            let kind: IndexEvent.Kind = stored == nil && !indexedBefore ? .added : .updated
-            if kind == .added { summary.added += 1 } else { summary.updated += 1 }
-            summary.itemsWritten += documents.count
-            onEvent?(IndexEvent(kind: kind, path: path, items: documents.count))
+            report.done(stored == nil && !indexedBefore ? .added : .updated, path, items: documents.count)
         }
     }
 

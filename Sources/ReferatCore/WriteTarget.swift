@@ -1,69 +1,70 @@
 import Foundation
 import Xapian
 
-/// Where one indexing run writes in an `IndexLocation`, and how what it wrote becomes the
-/// index: the generation steps in the order a run takes them, under the writer lock.
+/// What one indexing run writes in an `IndexLocation`, and how it becomes the index: the
+/// generation steps in the order a run takes them, under the writer lock.
 ///
 /// - An update writes the current index in place (through the stub, or a plain database).
-/// - A new index starts as an empty generation 1 with its stub, so that a first build killed
-///   midway is an index that the next run finishes as an update.
-/// - A rebuild writes the next generation beside the current one; readers keep the current one.
-///
-/// A full build (a rebuild, or the first build of a new index) is then compacted into the
-/// generation after the one written, and the stub swapped to that.
+/// - A full build (a rebuild, or the first build of a new index) writes one shard database per
+///   worker beside the index (`gen-000003.shards/0`, `/1`, …), merges them with Xapian's
+///   compaction into a new generation and swaps the stub to it. A rebuild's readers keep the
+///   current generation meanwhile; a new index is an empty generation 1 with its stub until then.
+/// - A full build killed midway is resumed from what its shards committed, with the same split
+///   of the files: a first build by the next run, a rebuild by the next `--rebuild`. A killed
+///   merge is redone; a rebuild's shards are discarded by a run without `--rebuild`.
 struct WriteTarget {
     let location: IndexLocation
-    let rebuild: Bool
     /// The layout found under the lock, before this run changed it.
     let layout: IndexLocation.Layout
-    /// The database the writer opens.
+    /// The database an update writes: the index directory.
     let path: String
+    /// A full build's generation number: its shards are merged into the generation of that name.
+    let built: String?
+    /// A full build's shard databases, in the order of the files they hold; empty for an update.
+    let shards: [String]
 
-    /// Removes leftovers of builds that never finished, then chooses where to write; for a new
-    /// index, `create` makes the empty database at the path it is given.
+    /// Removes leftovers of builds that cannot be resumed, then chooses what to write; `create`
+    /// makes an empty database at the path it is given (a new index, a new build's shards).
     static func choose(
-        in location: IndexLocation, rebuild: Bool, create: (String) throws -> Void
+        in location: IndexLocation, rebuild: Bool, writers: Int, create: (String) throws -> Void
     ) throws -> WriteTarget {
         let layout = location.layout
         location.removeGenerations(except: location.generationsInUse())
-        let path: String
+        let first = IndexLocation.generationName(1)
+        let built: String?
         if rebuild {
-            let next = (location.generations().map(\.number).max() ?? 0) + 1
-            path = location.file(IndexLocation.generationName(next))
+            built = IndexLocation.generationName((location.generations().map(\.number).max() ?? 0) + 1)
         } else if layout == .missing {
-            let first = IndexLocation.generationName(1)
             try create(location.file(first))
             try location.writeStub(generation: first)
-            path = location.path
+            built = first
+        } else if layout == .generation(first), location.hasShards(of: first) {
+            // A first build killed midway: generation 1 is still the empty one.
+            built = first
         } else {
-            path = location.path
+            built = nil
         }
-        return WriteTarget(location: location, rebuild: rebuild, layout: layout, path: path)
+        location.removeShards(except: built)
+        let shards = try built.map { try location.shards(of: $0, count: writers, create: create) } ?? []
+        return WriteTarget(location: location, layout: layout, path: location.path, built: built, shards: shards)
     }
 
-    /// A rebuild starts from an empty database; anything else opens what is there.
-    var openMode: WritableDatabase.OpenMode { rebuild ? .createOrOverwrite : .createOrOpen }
-
-    /// After the last batch: a full build that wrote items is compacted into the next
-    /// generation (written in batches, its B-trees are half empty), and a rebuild's or a
-    /// compacted build's generation swapped in; generations no reader can hold are removed.
-    /// `database` is the run's writer, closed here when a generation is swapped.
-    func finish(_ database: WritableDatabase, itemsWritten: Int) throws {
-        let compact = (rebuild || layout == .missing) && itemsWritten > 0
-        guard rebuild || compact else { return }
-        try database.commit()
-        try database.close()
-        let built = rebuild ? (path as NSString).lastPathComponent : IndexLocation.generationName(1)
-        var generation = built
-        if compact {
-            generation = try location.compactedCopy(of: built)
-            // A rebuild's own generation was never current, so no reader has it.
-            if rebuild { location.removeGeneration(built) }
+    /// After a full build's shards are written and closed: merges them into the generation after
+    /// `built` (compacted: full B-tree blocks), swaps the stub to it, and removes the shards, a
+    /// first build's empty generation and the generations no reader can hold.
+    func merge() throws {
+        guard let built, let number = IndexLocation.generationNumber(built) else { return }
+        let merged = IndexLocation.generationName(number + 1)
+        do {
+            try Database.compact(shards, into: location.file(merged))
+        } catch {
+            throw ReferatError.indexUnreadable(
+                path: location.path, reason: "cannot merge \(built)'s shards: \(error.message)")
         }
-        try location.writeStub(generation: generation)
+        try location.writeStub(generation: merged)
         if layout == .plain { location.removePlainDatabase() }
-        // A first build's own generation was current until the swap.
-        if compact && !rebuild { location.removeGeneration(built) }
+        location.removeGeneration(built)
+        location.removeShards(except: nil)
         location.removeGenerations(except: location.generationsInUse())
     }
 }

@@ -314,10 +314,14 @@ let smallMinutes = """
         let corpus = try TestCorpus(samples: false)
         try corpus.write("a.md", smallMinutes)
         _ = try corpus.indexer().run()
-        // What a rebuild killed before its swap leaves behind.
-        try WritableDatabase(path: corpus.index + "/gen-000003").close()
+        // What a rebuild killed before its swap leaves behind: its shards, or a half-made merge.
+        try FileManager.default.createDirectory(
+            atPath: corpus.index + "/gen-000003.shards", withIntermediateDirectories: true)
+        try WritableDatabase(path: corpus.index + "/gen-000003.shards/0").close()
+        try WritableDatabase(path: corpus.index + "/gen-000004").close()
         #expect(try corpus.indexer().run().unchanged == 1)
         #expect(IndexLocation(path: corpus.index).generations().map(\.name) == ["gen-000002"])
+        #expect(!FileManager.default.fileExists(atPath: corpus.index + "/gen-000003.shards"))
     }
 
     /// Compaction changes how the B-trees are packed, nothing else: a first build (compacted)
