@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Indexing benchmark: `referat index`, Xapian's `omindex --stemmer=danish` and a minimal
-# python3-xapian TermGenerator loop (bench/floor.py, Xapian's floor), side by side in one run on
-# the same generated files, at each size given. Prints files/s, MB/s, CPU seconds, peak RSS and
-# index size per tool, and the ratios referat/omindex and referat/floor.
+# python3-xapian TermGenerator loop (bench/floor.py, Xapian's floor; floor2: the same as two
+# parallel shards, commit every 50 files, compacted), side by side in one run on the same
+# generated files, at each size given. Prints files/s, MB/s, CPU seconds, peak RSS and index
+# size per tool, and the ratios referat/omindex, referat/floor and referat/floor2.
 #
 #   bench/index.sh                 # 2000 and 20000 files
 #   bench/index.sh 5000            # any sizes
@@ -10,7 +11,9 @@
 #   RUNS=3 bench/index.sh 2000     # each tool 3 times (interleaved), best wall time kept
 #   REFERAT=/path/to/referat bench/index.sh   # skip the build
 #   TOOLS="referat floor" bench/index.sh      # a subset (default: referat omindex floor)
-#   TOOLS="referat omindex floor floor+sb" bench/index.sh
+#   TOOLS="referat omindex floor floor2" bench/index.sh
+#       # floor2: the floor as two shards in parallel, committing every 50 files, compacted
+#       # together (Xapian's limit for a two-core full build; referat's full build writes so)
 #       # floor+sb: the floor plus what referat asks of Xapian on top (spelling data for every
 #       # word, a commit every 50 files): the Xapian-side cost of referat's write pattern
 #
@@ -26,7 +29,7 @@ cd "$(dirname "$0")/.."
 
 bench_dir="${BENCH_DIR:-/tmp/referat-bench}"
 runs="${RUNS:-1}"
-tools="${TOOLS:-referat omindex floor}"
+tools="${TOOLS:-referat omindex floor floor2}"
 pyxapian=/usr/bin/python3 # Debian's python, with the xapian module
 if [ "$#" -gt 0 ]; then sizes="$*"; elif [ -n "${QUICK:-}" ]; then sizes=2000; else sizes="2000 20000"; fi
 
@@ -57,6 +60,9 @@ run() {
                 -M txt:text/plain -M md:text/plain -G synonymer.txt:skip --db "$db" --url / "$corpus" >/dev/null ;;
         floor)
             /usr/bin/time -f '%e %U %S %M' -o "$timefile" "$pyxapian" bench/floor.py "$corpus" "$db" >/dev/null ;;
+        floor2)
+            /usr/bin/time -f '%e %U %S %M' -o "$timefile" "$pyxapian" bench/floor.py "$corpus" "$db" \
+                --shards 2 --batch 50 >/dev/null ;;
         floor+sb)
             /usr/bin/time -f '%e %U %S %M' -o "$timefile" "$pyxapian" bench/floor.py "$corpus" "$db" \
                 --spelling --batch 50 >/dev/null ;;
@@ -106,7 +112,7 @@ for n in $sizes; do
             printf "%-8s %7d %7.1f %8d %8.1f %8.1f %9.1f %7.2f %9.0f %9.0f\n", t, f, mb, d, e, c, f / e, mb / e, m / 1024, z / 1024
         }'
     done
-    for base in omindex floor; do
+    for base in omindex floor floor2; do
         case " $tools " in *" referat "*) ;; *) continue ;; esac
         case " $tools " in *" $base "*) ;; *) continue ;; esac
         awk -v b="$base" -v rw="${wall[referat]}" -v bw="${wall[$base]}" -v rc="${cpu[referat]}" -v bc="${cpu[$base]}" \

@@ -297,8 +297,13 @@ int xap_database_spellings(xap_database *db, xap_strlist **words, xap_error **er
     });
 }
 
-int xap_database_compact(xap_database *db, const char *destination, unsigned flags, xap_error **error) noexcept {
-    return guarded(error, [&] { db->db->compact(destination, flags); });
+int xap_compact_databases(const char *const *sources, size_t count, const char *destination, unsigned flags,
+                          xap_error **error) noexcept {
+    return guarded(error, [&] {
+        Xapian::Database all;
+        for (size_t i = 0; i < count; ++i) all.add_database(Xapian::Database(sources[i]));
+        all.compact(destination, flags);
+    });
 }
 
 int xap_database_replace_document(xap_database *db, const char *unique_term, xap_document *document,
@@ -338,6 +343,16 @@ int xap_database_synonym_keys(xap_database *db, const char *prefix, xap_strlist 
             list->entries.emplace_back(*it, 0);
         }
         *keys = list.release();
+    });
+}
+
+int xap_database_synonyms(xap_database *db, const char *term, xap_strlist **synonyms, xap_error **error) noexcept {
+    return guarded(error, [&] {
+        auto list = std::make_unique<xap_strlist>();
+        for (auto it = db->db->synonyms_begin(term); it != db->db->synonyms_end(term); ++it) {
+            list->entries.emplace_back(*it, 0);
+        }
+        *synonyms = list.release();
     });
 }
 

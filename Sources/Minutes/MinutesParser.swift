@@ -1,4 +1,5 @@
 import DanishText
+import Foundation
 
 /// Parses the text of one referat file into a meeting: its agenda items in order, each split
 /// into sections, and the metadata the text states.
@@ -46,6 +47,16 @@ public enum MinutesParser {
         var meeting = MeetingMetadata.read(document, text: text, preambleEnd: preambleEnd)
         meeting.items = items
         return meeting
+    }
+
+    /// The item that stands for minutes without recognisable agenda items: number 0, the whole
+    /// text (normalised) as its body, titled by the meeting's title line or else `fileName`
+    /// without its extension.
+    public static func wholeMeetingItem(of meeting: Meeting, text: String, fileName: String) -> AgendaItem {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        return AgendaItem(
+            number: 0, title: meeting.title ?? (fileName as NSString).deletingPathExtension, firstLine: 1,
+            lastLine: max(1, lines), sections: [Section(kind: .body, heading: nil, text: Normalizer.normalize(text))])
     }
 
     static func agendaHeadings(in document: SourceDocument) -> [HeadingCandidate] {

@@ -162,7 +162,7 @@ public struct CorpusReader: Sendable {
             let document = try reader.read(data, name: file.relativePath)
             return .success(
                 CorpusContent(
-                    hash: SHA256.hex(data), format: document.format, text: document.text,
+                    hash: data.sha256Hex, format: document.format, text: document.text,
                     legacyEncoding: document.legacyEncoding))
         } catch {
             return .failure(CorpusProblem(relativePath: file.relativePath, reason: "\(error)", cause: error))

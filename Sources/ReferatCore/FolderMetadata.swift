@@ -69,7 +69,7 @@ struct FolderMetadata: Sendable, Equatable {
     static func fingerprint(contentHash: String, metadata: FolderMetadata?) -> String {
         guard let metadata else { return contentHash }
         let values = [metadata.cluster, metadata.forum, metadata.organisation].map { $0 ?? "" }
-        return SHA256.hex(Data(([contentHash] + values).joined(separator: "\n").utf8))
+        return Data(([contentHash] + values).joined(separator: "\n").utf8).sha256Hex
     }
 
     /// The folder metadata of each folder of `files` (by the folder's corpus-relative path, ""

@@ -82,21 +82,6 @@ public struct IndexLocation: Sendable {
         return Set([current] + (previous.map { [$0.name] } ?? []))
     }
 
-    /// Writes a compacted copy of `generation` (the same documents, ids, metadata, spelling
-    /// and synonyms, in full B-tree blocks) as the generation after it; returns that one's name.
-    func compactedCopy(of generation: String) throws -> String {
-        guard let number = Self.generationNumber(generation) else {
-            throw ReferatError.indexUnreadable(path: path, reason: "\(generation) is not a generation")
-        }
-        let next = Self.generationName(number + 1)
-        do {
-            try Database(path: file(generation)).compact(into: file(next))
-        } catch {
-            throw ReferatError.indexUnreadable(path: path, reason: "cannot compact \(generation): \(error.message)")
-        }
-        return next
-    }
-
     /// Points the stub at `generation`, atomically: a temporary file, flushed, renamed over
     /// the stub, and the directory flushed.
     func writeStub(generation: String) throws {
@@ -118,6 +103,40 @@ public struct IndexLocation: Sendable {
         if fd >= 0 {
             fsync(fd)
             close(fd)
+        }
+    }
+
+    static let shardsSuffix = ".shards"
+
+    /// Whether a full build of `generation` has left shards.
+    func hasShards(of generation: String) -> Bool {
+        FileManager.default.fileExists(atPath: file(generation + Self.shardsSuffix))
+    }
+
+    /// The shard databases of a full build of `generation`, in order: those it has (a resumed
+    /// build keeps its number of shards, and so its split of the files), or else `count` new
+    /// ones, made by `create` under a temporary name and renamed, so that a set is whole or absent.
+    func shards(of generation: String, count: Int, create: (String) throws -> Void) throws -> [String] {
+        let directory = file(generation + Self.shardsSuffix)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        let existing = names.compactMap(Int.init).sorted()
+        if !existing.isEmpty { return existing.map { directory + "/\($0)" } }
+        let temporary = directory + ".tmp"
+        try? FileManager.default.removeItem(atPath: temporary)
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        for shard in 0..<max(1, count) { try create(temporary + "/\(shard)") }
+        guard rename(temporary, directory) == 0 else { throw posixError("cannot rename \(temporary)") }
+        syncDirectory()
+        return (0..<max(1, count)).map { directory + "/\($0)" }
+    }
+
+    /// Removes the shards of full builds other than one of `generation`.
+    func removeShards(except generation: String?) {
+        let keep = generation.map { $0 + Self.shardsSuffix }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        for name in names
+        where name != keep && (name.hasSuffix(Self.shardsSuffix) || name.hasSuffix(Self.shardsSuffix + ".tmp")) {
+            try? FileManager.default.removeItem(atPath: file(name))
         }
     }
 

@@ -1,8 +1,6 @@
-import DanishText
 import DocumentText
 import Foundation
 import Logging
-import Minutes
 import Xapian
 
 /// What one indexing run did.
@@ -74,8 +72,8 @@ public struct IndexOptions: Sendable {
     /// Files written per commit. Each batch is one Xapian transaction: its items and the files'
     /// hashes become durable together or not at all.
     public var batchSize = 50
-    /// Threads that read and tokenise files (Xapian writes on one); the index is the same
-    /// whatever the number.
+    /// Threads that read and tokenise files; in a full build, each also writes a shard of its
+    /// own. The index is the same whatever the number.
     public var workers = IndexOptions.defaultWorkers
     /// Files between additions to Xapian's spelling data (see `PendingSpelling`).
     var spellingCheckpointFiles = 5_000
@@ -104,8 +102,9 @@ public struct IndexOptions: Sendable {
 /// Killed at any moment, the database is at the last committed batch; the next run applies the
 /// pending spelling changes and redoes exactly the files not recorded there.
 ///
-/// Batches are prepared (read, parsed, tokenised) on worker threads one batch ahead of the
-/// writer, and written in file order on the calling thread.
+/// An update's batches are prepared (read, parsed, tokenised) on worker threads one batch ahead
+/// of the writer, and written in file order on the calling thread. A full build writes one shard
+/// per worker thread, in parallel, and merges them (`WriteTarget`).
 public struct Indexer {
     public let corpus: CorpusReader
     public let databasePath: String
@@ -126,9 +125,12 @@ public struct Indexer {
         self.logger = logger
     }
 
+    /// Scans the corpus, takes the writer lock and chooses what to write (`WriteTarget`). An
+    /// update brings the index up to date in place, its batches prepared ahead on worker threads
+    /// (`BatchPreparer`); a full build fills one shard per worker, each on a thread of its own,
+    /// and merges them into the next generation, which the stub is swapped to.
     public func run() throws -> IndexSummary {
         let start = Date()
-        var summary = IndexSummary()
         let (files, problems) = try corpus.scan()
         let location = IndexLocation(path: databasePath)
         let lock = try location.lock(wait: options.waitForLock) {
@@ -136,146 +138,188 @@ public struct Indexer {
         }
         defer { withExtendedLifetime(lock) {} }
 
-        // Under the lock: leftovers of a rebuild that never finished are not the index.
-        let layout = location.layout
-        location.removeGenerations(except: location.generationsInUse())
-
-        let target: String
-        if options.rebuild {
-            let next = (location.generations().map(\.number).max() ?? 0) + 1
-            target = location.file(IndexLocation.generationName(next))
-        } else if layout == .missing {
-            // A new index starts as generation 1, so a later rebuild can swap atomically.
-            let first = IndexLocation.generationName(1)
-            try openWriter(at: location.file(first), mode: .createOrOverwrite).close()
-            try location.writeStub(generation: first)
-            target = databasePath
-        } else {
-            target = databasePath
+        let target = try WriteTarget.choose(in: location, rebuild: options.rebuild, writers: options.workers) { path in
+            try openWriter(at: path, mode: .createOrOverwrite).close()
         }
+        let report = RunReport(
+            files: files.count, started: start, logger: logger, onProgress: onProgress, onEvent: onEvent)
+        let folders = folderMetadata(for: files, report: report)
+        problems.forEach(report.skipped)
+        let builders = documentBuilders(count: max(options.workers, target.shards.count))
 
-        let database = try openWriter(at: target, mode: options.rebuild ? .createOrOverwrite : .createOrOpen)
+        var items = 0
+        if target.shards.isEmpty {
+            let database = try openWriter(at: target.path, mode: .createOrOpen)
+            items = try update(
+                database, with: files, builders: builders, folders: folders, prepareAhead: true, report: report)
+        } else {
+            items = try fill(target.shards, with: files, builders: builders, folders: folders, report: report)
+            try target.merge()
+        }
+        var summary = report.counts
+        summary.items = items
+        summary.rebuilt = options.rebuild
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+
+    /// A full build's writing: the files, in path order, split into one contiguous run per shard,
+    /// each prepared and written into its shard by a thread of its own. Merged in shard order,
+    /// the items get the document ids a one-writer build gives them. Returns the items written.
+    private func fill(
+        _ shards: [String], with files: [CorpusFile], builders: [Lazy<DocumentBuilder>],
+        folders: [String: FolderMetadata], report: RunReport
+    ) throws -> Int {
+        let results = ShardResults(count: shards.count)
+        // The threads share only the settings, which nothing changes during the run; the
+        // callbacks are reached through `report`, under its lock.
+        nonisolated(unsafe) let indexer = self
+        DispatchQueue.concurrentPerform(iterations: shards.count) { shard in
+            let run = Array(files[(files.count * shard / shards.count)..<(files.count * (shard + 1) / shards.count)])
+            do {
+                let database = try indexer.openWriter(at: shards[shard], mode: .createOrOpen)
+                let items = try indexer.update(
+                    database, with: run, builders: [builders[shard]], folders: folders, prepareAhead: false,
+                    report: report)
+                try database.close()
+                results.lock.withLock { results.items[shard] = items }
+            } catch {
+                results.lock.withLock { results.error = results.error ?? error }
+            }
+        }
+        if let error = results.error { throw error }
+        return results.items.reduce(0, +)
+    }
+
+    /// What the shard threads give back. @unchecked: touched only under `lock`.
+    private final class ShardResults: @unchecked Sendable {
+        var items: [Int]
+        var error: (any Error)?
+        let lock = NSLock()
+
+        init(count: Int) { items = Array(repeating: 0, count: count) }
+    }
+
+    /// Brings `database` up to date with `files` (and nothing else) and returns its item count:
+    /// applies the spelling changes a killed run left pending, re-indexes every file when the
+    /// fingerprint changed, writes the files in batches and removes the files not among them.
+    /// With `prepareAhead`, each batch is prepared one ahead on a thread per builder; else here,
+    /// by the one builder.
+    private func update(
+        _ database: WritableDatabase, with files: [CorpusFile], builders: [Lazy<DocumentBuilder>],
+        folders: [String: FolderMetadata], prepareAhead: Bool, report: RunReport
+    ) throws -> Int {
         try PendingSpelling.recover(in: database, indexPath: databasePath)
         // Nothing to delete for any file: skips a lookup per file in a first build or rebuild.
         let startedEmpty = try database.documentCount == 0
-        // Loading the synonyms and the tokenizer's word list is most of an unchanged run's cost:
-        // only when something is indexed. One builder per worker thread: Xapian handles and
-        // the builders' caches are not shared between threads.
+        let (stored, indexedBefore) = try indexedFiles(in: database, builder: builders[0])
+
+        let present = Set(files.map(\.relativePath))
+        let vanished = stored.filter { !present.contains($0.key) }.sorted { $0.key < $1.key }
+        report.expectRemovals(vanished.count)
+        var spelling = PendingSpelling(checkpointFiles: options.spellingCheckpointFiles)
+        let preparer = BatchPreparer(
+            builders: builders, stored: stored, folders: folders, maxFileSize: options.maxFileSize,
+            reader: options.reader)
+        try write(
+            files, preparedBy: preparer, ahead: prepareAhead, indexedBefore: indexedBefore,
+            mayHaveItems: !startedEmpty, into: database, spelling: &spelling, report: report)
+        try remove(vanished, from: database, spelling: &spelling, report: report)
+        try spelling.checkpoint(database)
+        return try database.documentCount
+    }
+
+    /// The folder metadata of the files' folders; each malformed `referat.json` is a warning.
+    private func folderMetadata(for files: [CorpusFile], report: RunReport) -> [String: FolderMetadata] {
+        var problems: [FolderMetadataError] = []
+        let folders = FolderMetadata.load(for: files, root: corpus.root, problems: &problems)
+        for problem in problems { report.warning("\(problem)") }
+        return folders
+    }
+
+    /// Document builders, one per thread, made on first use, sharing one synonym list:
+    /// loading the synonyms and the tokenizer's word list is most of an unchanged run's cost.
+    private func documentBuilders(count: Int) -> [Lazy<DocumentBuilder>] {
         let synonyms = Lazy<Synonyms> { [corpus, logger] in
             var problems: [String] = []
             let synonyms = Synonyms.load(fromCorpus: corpus.root, problems: &problems)
             for problem in problems { logger.warning("\(problem)") }
             return synonyms
         }
-        let builders = (0..<options.workers).map { _ in
+        return (0..<count).map { _ in
             Lazy<DocumentBuilder> { DocumentBuilder(terms: try TermIndexer(), synonyms: try synonyms.value) }
         }
-        let builder = builders[0]
+    }
 
-        var folderProblems: [FolderMetadataError] = []
-        let folders = FolderMetadata.load(for: files, root: corpus.root, problems: &folderProblems)
-        for problem in folderProblems {
-            summary.warnings += 1
-            logger.warning("\(problem)")
-        }
-        for problem in problems {
-            summary.failed += 1
-            logger.warning("\(problem)")
-            onEvent?(IndexEvent(kind: .failed, path: problem.relativePath, items: 0))
-        }
-
-        var stored = try IndexState.files(in: database)
-        // Files already in the index count as updated, not added, when everything is redone.
-        var indexedBefore: Set<String> = []
+    /// The files indexed with the current fingerprint (schema and synonyms), and the files that
+    /// were indexed under an older one. A new fingerprint re-indexes every file: their hashes are
+    /// forgotten (not their items: each file's are replaced when it is indexed) in one commit
+    /// with the new fingerprint and synonym table.
+    private func indexedFiles(
+        in database: WritableDatabase, builder: Lazy<DocumentBuilder>
+    ) throws -> (stored: [String: IndexState.Entry], indexedBefore: Set<String>) {
+        let stored = try IndexState.files(in: database)
         let fingerprint = IndexState.fingerprint(synonymsFile: corpus.root.appendingPathComponent(Synonyms.fileName))
-        if try database.metadata(IndexState.fingerprintKey) != fingerprint {
-            // New schema or synonyms: every file is indexed again. Forget the hashes (not the
-            // items: each file's are replaced when it is indexed) in one commit with the new
-            // fingerprint and synonym table.
-            try database.transaction {
-                for entry in stored.values { try database.setMetadata(entry.key, "") }
-                let builder = try builder.value
-                try storeSynonyms(builder.synonyms, in: database, stem: builder.terms.stem)
-                try database.setMetadata(IndexState.fingerprintKey, fingerprint)
-            }
-            indexedBefore = Set(stored.keys)
-            stored = [:]
+        guard try database.metadata(IndexState.fingerprintKey) != fingerprint else { return (stored, []) }
+        try database.transaction {
+            for entry in stored.values { try database.setMetadata(entry.key, "") }
+            let builder = try builder.value
+            try storeSynonyms(builder.synonyms, in: database, stem: builder.terms.stem)
+            try database.setMetadata(IndexState.fingerprintKey, fingerprint)
         }
+        return ([:], Set(stored.keys))
+    }
 
-        let present = Set(files.map(\.relativePath))
-        let vanished = stored.filter { !present.contains($0.key) }.sorted { $0.key < $1.key }
-        let progressTotal = files.count + vanished.count
-        var done = 0
-        var spelling = PendingSpelling(checkpointFiles: options.spellingCheckpointFiles)
+    /// Writes `files` in batches of `options.batchSize`, each batch one transaction, prepared
+    /// one batch ahead on other threads or else here; spelling changes are recorded per batch
+    /// and checkpointed when due.
+    private func write(
+        _ files: [CorpusFile], preparedBy preparer: BatchPreparer, ahead: Bool, indexedBefore: Set<String>,
+        mayHaveItems: Bool, into database: WritableDatabase, spelling: inout PendingSpelling, report: RunReport
+    ) throws {
         let batchSize = max(1, options.batchSize)
-        let batchCount = (files.count + batchSize - 1) / batchSize
-        let batchFiles = { @Sendable (batch: Int) in
-            Array(files[(batch * batchSize)..<min(files.count, (batch + 1) * batchSize)])
+        let batches = stride(from: 0, to: files.count, by: batchSize).map {
+            Array(files[$0..<min(files.count, $0 + batchSize)])
         }
-        let prepared = PreparedAhead(count: batchCount) {
-            [stored, folders, maxFileSize = options.maxFileSize, reader = options.reader] batch in
-            try Self.prepare(
-                batchFiles(batch), stored: stored, folders: folders, builders: builders, maxFileSize: maxFileSize,
-                reader: reader)
-        }
-        defer { prepared.stop() }
-        for index in 0..<batchCount {
-            guard let outcomes = try prepared.next() else { break }
-            let batch = batchFiles(index)
+        let lookahead = ahead ? preparer.ahead(batches) : nil
+        defer { lookahead?.stop() }
+        for batch in batches {
+            let outcomes: [BatchPreparer.Prepared]
+            if let lookahead {
+                guard let next = try lookahead.next() else { break }
+                outcomes = next
+            } else {
+                outcomes = try preparer.prepare(batch)
+            }
             try database.transaction {
                 var delta = SpellingDelta()
                 for (file, outcome) in zip(batch, outcomes) {
                     try write(
-                        file, outcome, stored: stored[file.relativePath],
-                        indexedBefore: indexedBefore.contains(file.relativePath), mayHaveItems: !startedEmpty,
-                        into: database, spelling: &delta, summary: &summary)
-                    done += 1
-                    onProgress?(IndexProgress(done: done, total: progressTotal, started: start))
+                        file, outcome, stored: preparer.stored[file.relativePath],
+                        indexedBefore: indexedBefore.contains(file.relativePath), mayHaveItems: mayHaveItems,
+                        into: database, spelling: &delta, report: report)
                 }
                 try spelling.record(delta, files: batch.count, in: database)
             }
             if spelling.isDue { try spelling.checkpoint(database) }
         }
-        if !vanished.isEmpty {
-            try database.transaction {
-                var delta = SpellingDelta()
-                for (path, entry) in vanished {
-                    try SpellingData.deleteDocuments(
-                        withTerm: IndexSchema.filePrefix + path, from: database, into: &delta)
-                    try database.setMetadata(entry.key, "")
-                    summary.removed += 1
-                    onEvent?(IndexEvent(kind: .removed, path: path, items: 0))
-                    done += 1
-                    onProgress?(IndexProgress(done: done, total: progressTotal, started: start))
-                }
-                try spelling.record(delta, files: vanished.count, in: database)
-            }
-        }
-        try spelling.checkpoint(database)
-        summary.items = try database.documentCount
+    }
 
-        // A full build (a rebuild, or the first build of an index) is compacted into the next
-        // generation: written in batches, its B-trees are half empty.
-        let compact = (options.rebuild || layout == .missing) && summary.itemsWritten > 0
-        if options.rebuild || compact {
-            try database.commit()
-            try database.close()
-            let built = options.rebuild ? (target as NSString).lastPathComponent : IndexLocation.generationName(1)
-            var generation = built
-            if compact {
-                generation = try location.compactedCopy(of: built)
-                // A rebuild's own generation was never current, so no reader has it.
-                if options.rebuild { location.removeGeneration(built) }
+    /// Deletes the items and hashes of files gone from the corpus, in one transaction.
+    private func remove(
+        _ vanished: [(key: String, value: IndexState.Entry)], from database: WritableDatabase,
+        spelling: inout PendingSpelling, report: RunReport
+    ) throws {
+        guard !vanished.isEmpty else { return }
+        try database.transaction {
+            var delta = SpellingDelta()
+            for (path, entry) in vanished {
+                try SpellingData.deleteDocuments(withTerm: IndexSchema.filePrefix + path, from: database, into: &delta)
+                try database.setMetadata(entry.key, "")
+                report.done(.removed, path)
             }
-            try location.writeStub(generation: generation)
-            if layout == .plain { location.removePlainDatabase() }
-            // A first build's own generation was current until the swap.
-            if compact && !options.rebuild { location.removeGeneration(built) }
-            location.removeGenerations(except: location.generationsInUse())
-            summary.rebuilt = options.rebuild
+            try spelling.record(delta, files: vanished.count, in: database)
         }
-        summary.seconds = Date().timeIntervalSince(start)
-        return summary
     }
 
     private func openWriter(at path: String, mode: WritableDatabase.OpenMode) throws -> WritableDatabase {
@@ -288,129 +332,39 @@ public struct Indexer {
         }
     }
 
-    /// What reading and parsing one file gave, before anything is written.
-    enum Prepared {
-        case unreadable(CorpusProblem)
-        case unchanged
-        case failed(String)
-        case ready(
-            content: CorpusContent, fingerprint: String, documents: [(id: String, document: Document)],
-            spelling: SpellingDelta, wholeMeeting: Bool)
-    }
-
-    /// Collects one batch's outcomes from the worker threads. @unchecked: `outcomes` and
-    /// `error` are only touched under `lock`; each Xapian handle inside is made by one worker
-    /// and then used by the writer alone, never by two threads at once.
-    private final class PreparedBatch: @unchecked Sendable {
-        var outcomes: [Prepared?]
-        var error: (any Error)?
-        let lock = NSLock()
-
-        init(count: Int) { outcomes = Array(repeating: nil, count: count) }
-    }
-
-    /// Prepares `files` on up to `builders.count` threads, each with its own builder.
-    private static func prepare(
-        _ files: [CorpusFile], stored: [String: IndexState.Entry], folders: [String: FolderMetadata],
-        builders: [Lazy<DocumentBuilder>], maxFileSize: Int, reader: DocumentReader
-    ) throws -> [Prepared] {
-        let batch = PreparedBatch(count: files.count)
-        let workers = min(builders.count, files.count)
-        let slice = (files.count + workers - 1) / max(1, workers)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in (worker * slice)..<min(files.count, (worker + 1) * slice) {
-                do {
-                    let file = files[index]
-                    let outcome = try prepare(
-                        file, stored: stored[file.relativePath],
-                        folder: folders[FolderMetadata.parent(of: file.relativePath)], builder: builders[worker],
-                        maxFileSize: maxFileSize, reader: reader)
-                    batch.lock.withLock { batch.outcomes[index] = outcome }
-                } catch {
-                    batch.lock.withLock { batch.error = batch.error ?? error }
-                }
-            }
-        }
-        if let error = batch.error { throw error }
-        return batch.outcomes.map { $0! }
-    }
-
-    private static func prepare(
-        _ file: CorpusFile, stored: IndexState.Entry?, folder: FolderMetadata?,
-        builder lazyBuilder: Lazy<DocumentBuilder>, maxFileSize: Int, reader: DocumentReader
-    ) throws -> Prepared {
-        let content: CorpusContent
-        switch CorpusReader.read(file, maxFileSize: maxFileSize, reader: reader) {
-        case .failure(let problem): return .unreadable(problem)
-        case .success(let read): content = read
-        }
-        let fingerprint = FolderMetadata.fingerprint(contentHash: content.hash, metadata: folder)
-        if let stored, stored.hash == fingerprint { return .unchanged }
-        let builder = try lazyBuilder.value
-        do {
-            let parsed = MinutesParser.parse(content.text)
-            let meeting = folder?.filling(parsed) ?? parsed
-            var items = meeting.items
-            let wholeMeeting = items.isEmpty
-            if wholeMeeting {
-                items = [Self.wholeMeeting(meeting, text: content.text, path: file.relativePath)]
-            }
-            var spelling = SpellingDelta()
-            let documents = try items.map { item in
-                let record = ItemRecord(file: file.relativePath, meeting: meeting, item: item)
-                let document = try builder.document(for: record, item: item, meeting: meeting)
-                spelling.add(builder.terms.documentSpellingWords)
-                return (record.id, document)
-            }
-            return .ready(
-                content: content, fingerprint: fingerprint, documents: documents, spelling: spelling,
-                wholeMeeting: wholeMeeting)
-        } catch {
-            return .failed("\(error)")
-        }
-    }
-
     /// Brings one file's items up to date inside the current transaction, from what
     /// `prepare` made of it, and counts the spelling changes in `spelling`; warnings and events
-    /// come out here, in file order. `mayHaveItems` is false when the database started the run
-    /// empty: no file has items to replace.
+    /// come out here, in file order (within a shard). `mayHaveItems` is false when the database
+    /// started the run empty: no file has items to replace.
     private func write(
-        _ file: CorpusFile, _ prepared: Prepared, stored: IndexState.Entry?, indexedBefore: Bool, mayHaveItems: Bool,
-        into database: WritableDatabase, spelling: inout SpellingDelta, summary: inout IndexSummary
+        _ file: CorpusFile, _ prepared: BatchPreparer.Prepared, stored: IndexState.Entry?, indexedBefore: Bool,
+        mayHaveItems: Bool, into database: WritableDatabase, spelling: inout SpellingDelta, report: RunReport
     ) throws {
         let path = file.relativePath
         switch prepared {
         case .unreadable(let problem):
             if case .converterMissing(let tool, _) = problem.cause {
                 // The file may be fine: said once a run, and its items stay.
-                summary.failed += 1
-                if summary.missingConverters.insert(tool).inserted { logger.error("\(problem.cause!)") }
-                onEvent?(IndexEvent(kind: .failed, path: path, items: 0))
+                report.converterMissing(tool, error: "\(problem.cause!)")
+                report.done(.failed, path)
                 return
             }
-            summary.failed += 1
-            logger.warning("\(problem)")
-            onEvent?(IndexEvent(kind: .failed, path: path, items: 0))
+            report.done(.failed, path, warning: "\(problem)")
             // What cannot be read now is not in the corpus: drop what was indexed from it.
             guard let stored else { return }
             try SpellingData.deleteDocuments(withTerm: IndexSchema.filePrefix + path, from: database, into: &spelling)
             try database.setMetadata(stored.key, "")
         case .unchanged:
-            summary.unchanged += 1
-            onEvent?(IndexEvent(kind: .unchanged, path: path, items: 0))
+            report.done(.unchanged, path)
         case .failed(let reason):
             // A file that fails to parse leaves the index untouched.
-            summary.failed += 1
-            logger.warning("\(path): skipped: \(reason)")
-            onEvent?(IndexEvent(kind: .failed, path: path, items: 0))
+            report.done(.failed, path, warning: "\(path): skipped: \(reason)")
         case .ready(let content, let fingerprint, let documents, let added, let wholeMeeting):
             if let encoding = content.legacyEncoding {
-                summary.warnings += 1
-                logger.warning("\(path): not valid UTF-8, read as \(encoding)")
+                report.warning("\(path): not valid UTF-8, read as \(encoding)")
             }
             if wholeMeeting {
-                summary.warnings += 1
-                logger.warning("\(path): no agenda items recognised, indexed as one item for the whole meeting")
+                report.warning("\(path): no agenda items recognised, indexed as one item for the whole meeting")
             }
             if mayHaveItems {
                 try SpellingData.deleteDocuments(
@@ -421,21 +375,8 @@ public struct Indexer {
             }
             spelling.add(added)
             try database.setMetadata(IndexState.key(for: path), IndexState.value(hash: fingerprint, path: path))
-            let kind: IndexEvent.Kind = stored == nil && !indexedBefore ? .added : .updated
-            if kind == .added { summary.added += 1 } else { summary.updated += 1 }
-            summary.itemsWritten += documents.count
-            onEvent?(IndexEvent(kind: kind, path: path, items: documents.count))
+            report.done(stored == nil && !indexedBefore ? .added : .updated, path, items: documents.count)
         }
-    }
-
-    /// Minutes without recognisable agenda items: one item, number 0, for the whole meeting,
-    /// titled by the meeting's title line or else the file name.
-    static func wholeMeeting(_ meeting: Meeting, text: String, path: String) -> AgendaItem {
-        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
-        return AgendaItem(
-            number: 0, title: meeting.title ?? name, firstLine: 1, lastLine: max(1, lines),
-            sections: [Section(kind: .body, heading: nil, text: Normalizer.normalize(text))])
     }
 
     /// Replaces Xapian's synonym table with the corpus's synonym groups.
@@ -447,29 +388,6 @@ public struct Indexer {
         }
         for (key, synonym) in try synonyms.tableEntries(stem: stem) {
             try database.addSynonym(synonym, for: key)
-        }
-    }
-}
-
-/// A value made on first use.
-final class Lazy<Value>: @unchecked Sendable {
-    // @unchecked: `made` is only read and written under `lock`; worker threads share it.
-    private var made: Value?
-    private let make: () throws -> Value
-    private let lock = NSLock()
-
-    init(_ make: @escaping () throws -> Value) {
-        self.make = make
-    }
-
-    var value: Value {
-        get throws {
-            try lock.withLock {
-                if let made { return made }
-                let value = try make()
-                made = value
-                return value
-            }
         }
     }
 }

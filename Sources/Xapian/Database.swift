@@ -129,18 +129,27 @@ public class Database {
         return takeList(list).map { (word: $0.0, frequency: $0.1) }
     }
 
-    /// Writes a compacted copy of the committed database into `destination`, a directory that
-    /// must not hold a database yet; document ids are kept.
-    public func compact(into destination: String) throws(XapianError) {
-        // Tightly packed blocks, the same docids.
-        let flags = XAP_COMPACT_FULL.rawValue | XAP_DBCOMPACT_NO_RENUMBER.rawValue
-        try check { xap_database_compact(handle, destination, flags, $0) }
+    /// Writes the committed databases at `sources` into `destination` (a directory that must not
+    /// hold a database yet) as one compacted database: documents renumbered in source order
+    /// (each source's after the previous one's last id), spelling frequencies summed, synonyms
+    /// and metadata merged; a metadata key in several sources keeps the first one's value.
+    public static func compact(_ sources: [String], into destination: String) throws(XapianError) {
+        try withCStringArray(sources) { array, count throws(XapianError) in
+            try check { xap_compact_databases(array!, count, destination, XAP_COMPACT_FULL.rawValue, $0) }
+        }
     }
 
     /// Terms that have synonyms, starting with `prefix`.
     public func synonymKeys(prefix: String = "") throws(XapianError) -> [String] {
         var list: OpaquePointer?
         try check { xap_database_synonym_keys(handle, prefix, &list, $0) }
+        return takeList(list).map(\.0)
+    }
+
+    /// The synonyms of `term`, in byte order.
+    public func synonyms(for term: String) throws(XapianError) -> [String] {
+        var list: OpaquePointer?
+        try check { xap_database_synonyms(handle, term, &list, $0) }
         return takeList(list).map(\.0)
     }
 }

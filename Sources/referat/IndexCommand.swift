@@ -51,7 +51,7 @@ struct IndexCommand: ParsableCommand {
     @Option(name: .customLong("batch-size"), help: ArgumentHelp("Files per commit.", visibility: .hidden))
     var batchSize: Int = 50
 
-    @Option(help: "Threads that read and tokenise files (default: one per core).")
+    @Option(help: "Threads that read and tokenise files; a full build writes a shard on each (default: a core each).")
     var workers: Int = IndexOptions.defaultWorkers
 
     @Flag(name: .shortAndLong, help: "No progress bar and no summary line; warnings and errors only.")

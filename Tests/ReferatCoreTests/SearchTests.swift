@@ -215,12 +215,14 @@ import Xapian
 }
 
 @Suite struct ParallelIndexingTests {
-    /// Tokenising on several threads must not change the index: same documents (terms and
-    /// stored records, byte for byte), same order, same search results as one thread.
+    /// Several workers (a full build writes a shard each, then merges them) must not change the
+    /// index: same documents (terms, values and stored records, byte for byte) under the same
+    /// ids, same spelling and synonym tables and metadata, same search results as one worker.
     @Test func severalWorkersBuildTheSameIndexAsOne() throws {
         let directory = TemporaryDirectory()
         var results: [([SearchResponse], IndexStatistics)] = []
         var documents: [[[String]]] = []
+        var tables: [[String]] = []
         for workers in [1, 2, 3] {
             let path = directory.path("index-\(workers)")
             let options = IndexOptions(batchSize: 2, workers: workers)
@@ -236,7 +238,12 @@ import Xapian
                 try (1...UInt32(database.documentCount)).map { docid in
                     let document = try database.document(docid)
                     return [try document.data()] + (try document.terms().map { "\($0.term) \($0.wdf)" })
+                        + (try (0...IndexSchema.yearSlot).map { "value \($0) \(try document.value(slot: $0))" })
                 })
+            tables.append(
+                try database.spellings().map { "spelling \($0.word) \($0.frequency)" }
+                    + database.synonymKeys().map { "synonyms \($0) \(try database.synonyms(for: $0))" }
+                    + database.metadataKeys(prefix: "").map { "metadata \($0) \(try database.metadata($0))" })
         }
         for (responses, statistics) in results.dropFirst() {
             #expect(responses == results[0].0)
@@ -244,5 +251,7 @@ import Xapian
         }
         #expect(documents[0].count == 44)
         for other in documents.dropFirst() { #expect(other == documents[0]) }
+        #expect(tables[0].contains { $0.hasPrefix("spelling ") } && tables[0].contains { $0.hasPrefix("synonyms ") })
+        for other in tables.dropFirst() { #expect(other == tables[0]) }
     }
 }

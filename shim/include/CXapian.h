@@ -159,9 +159,13 @@ int xap_database_value_bounds(xap_database *_Nonnull db, uint32_t slot, char *_N
 /* Words in the spelling data with their frequencies, in byte order. */
 int xap_database_spellings(xap_database *_Nonnull db, xap_strlist *_Nullable *_Nonnull words,
                            xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
-/* Database::compact into destination (a new directory). flags: xap_compact_flag values. */
-int xap_database_compact(xap_database *_Nonnull db, const char *_Nonnull destination, unsigned flags,
-                         xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
+/* Database::compact of the databases at sources[0..count) into destination (a new directory), as
+ * one database: documents renumbered source after source, spelling frequencies summed, synonyms
+ * and metadata merged (a key in several sources keeps the first one's value). flags:
+ * xap_compact_flag values. */
+int xap_compact_databases(const char *_Nonnull const *_Nonnull sources, size_t count,
+                          const char *_Nonnull destination, unsigned flags,
+                          xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
 
 /* Writing (the handle must come from xap_database_open_writable). */
 int xap_database_replace_document(xap_database *_Nonnull db, const char *_Nonnull unique_term,
@@ -182,6 +186,9 @@ int xap_database_clear_synonyms(xap_database *_Nonnull db, const char *_Nonnull 
 /* Terms that have synonyms, starting with prefix. */
 int xap_database_synonym_keys(xap_database *_Nonnull db, const char *_Nonnull prefix,
                               xap_strlist *_Nullable *_Nonnull keys, xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
+/* The synonyms of term, in byte order. */
+int xap_database_synonyms(xap_database *_Nonnull db, const char *_Nonnull term,
+                          xap_strlist *_Nullable *_Nonnull synonyms, xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
 int xap_database_commit(xap_database *_Nonnull db, xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
 int xap_database_begin_transaction(xap_database *_Nonnull db, int flushed, xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
 int xap_database_commit_transaction(xap_database *_Nonnull db, xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
