@@ -14,4 +14,15 @@ enum DanishWordList {
 
     static let splitter = Result { CompoundSplitter(lexicon: try lexicon.get()) }
     static let derivations = Result { Derivations(lexicon: try lexicon.get()) }
+    /// What a plain query's expansion needs, loaded together (`QueryBuilder`).
+    static let forQueries = Result {
+        DanishWords(lexicon: try lexicon.get(), splitter: try splitter.get(), derivations: try derivations.get())
+    }
+}
+
+/// The word list's uses at query time: known words, compound splitting, derivations.
+struct DanishWords {
+    let lexicon: Lexicon
+    let splitter: CompoundSplitter
+    let derivations: Derivations
 }

@@ -31,16 +31,10 @@ final class QueryBuilder {
     let stemmer: Stemmer
     private let parser: QueryParser
     private let database: Database
-    private let splitter: CompoundSplitter
-    private let derivations: Derivations
-    private let lexicon: Lexicon
 
     init(database: Database) throws {
         stemmer = try Stemmer(language: IndexSchema.stemmerLanguage)
         self.database = database
-        splitter = try DanishWordList.splitter.get()
-        derivations = try DanishWordList.derivations.get()
-        lexicon = try DanishWordList.lexicon.get()
         parser = try QueryParser()
         try parser.setStemmer(stemmer, strategy: .some)
         try parser.setStopWords(Self.stopWords)
@@ -103,10 +97,12 @@ final class QueryBuilder {
         query: Query, repaired: String?
     ) {
         let prefix = section.flatMap { IndexSchema.fieldPrefix(of: IndexSchema.sectionKind(of: $0)) } ?? ""
+        let plainWords = prefix.isEmpty ? PlainQuery.words(in: typed) : nil
+        // The word list only when a plain query needs it: reading it is most of a one-off
+        // search's time (`referat search`, `referat similar`, `referat stats` start cold).
+        let danish = plainWords == nil ? nil : try DanishWordList.forQueries.get()
         do {
-            if prefix.isEmpty, let words = PlainQuery.words(in: typed),
-                let plain = try plainQuery(words, pageEnd: pageEnd)
-            {
+            if let plainWords, let danish, let plain = try plainQuery(plainWords, danish: danish, pageEnd: pageEnd) {
                 return plain
             }
             let text = prefix.isEmpty ? UnweightedWildcards.rewrite(typed) : typed
@@ -133,7 +129,9 @@ final class QueryBuilder {
 
     /// Each word with its Danish expansions (`wordQuery`), items with every word first; nil
     /// when every word is a stop word (the parser then searches them as typed).
-    private func plainQuery(_ words: [String], pageEnd: Int) throws(XapianError) -> (query: Query, repaired: String?)? {
+    private func plainQuery(_ words: [String], danish: DanishWords, pageEnd: Int) throws(XapianError) -> (
+        query: Query, repaired: String?
+    )? {
         let content = words.filter { word in
             let tokens = Tokenizer.tokenize(word)
             return !tokens.isEmpty && !tokens.allSatisfy { Self.stopWords.contains($0.term) }
@@ -141,7 +139,9 @@ final class QueryBuilder {
         guard !content.isEmpty, !(try containsMultiwordSynonym(words)) else { return nil }
         var queries: [Query] = []
         var repairs: [String: String] = [:]
-        for word in content { queries.append(try wordQuery(word, pageEnd: pageEnd, repair: &repairs[word])) }
+        for word in content {
+            queries.append(try wordQuery(word, danish: danish, pageEnd: pageEnd, repair: &repairs[word]))
+        }
         let repaired = repairs.isEmpty ? nil : words.map { repairs[$0] ?? $0 }.joined(separator: " ")
         guard queries.count > 1 else { return (queries[0], repaired) }
         let query = try Query(.or, [try Query(.and, queries).scaled(by: Self.allWordsBoost), try Query(.or, queries)])
@@ -167,7 +167,9 @@ final class QueryBuilder {
     /// hyphenated word ("e-sundhed", "IV-behandling") also finds the word written joined
     /// ("eSundhed"), its parts anywhere, and its acronym alone. A word typed with a capital is a
     /// name ("Fuglesang", "SSU"): repaired, never derived or split.
-    private func wordQuery(_ typed: String, pageEnd: Int, repair: inout String?) throws(XapianError) -> Query {
+    private func wordQuery(_ typed: String, danish: DanishWords, pageEnd: Int, repair: inout String?)
+        throws(XapianError) -> Query
+    {
         let tokens = Tokenizer.tokenize(typed)
         let parsed = try parser.parse(typed, flags: Self.flags)
         guard tokens.count == 1, let token = tokens.first else {
@@ -190,18 +192,18 @@ final class QueryBuilder {
         let isName = token.text.first?.isUppercase ?? false
         var alternatives = [parsed]
         if !(try isKnown(token.term)) {
-            let repairs = try repairs(of: token.term, typed: typed)
+            let repairs = try repairs(of: token.term, typed: typed, lexicon: danish.lexicon)
             repair = repairs.first?.spelling
             alternatives += repairs.map(\.query)
         }
         guard !isName else { return alternatives.count == 1 ? parsed : try Query(.synonym, alternatives) }
-        let parts = splitter.split(token.term)
-        alternatives += try derivedTerms(of: token.term, parts: parts)
+        let parts = danish.splitter.split(token.term)
+        alternatives += try derivedTerms(of: token.term, parts: parts, derivations: danish.derivations)
         let query = alternatives.count == 1 ? parsed : try Query(.synonym, alternatives)
         guard let parts, try itemCount(of: token.term) < pageEnd else { return query }
         var partQueries: [Query] = []
         for part in parts {
-            let derived = try derivedTerms(of: part, parts: nil)
+            let derived = try derivedTerms(of: part, parts: nil, derivations: danish.derivations)
             partQueries.append(try Query(.synonym, [try parser.parse(part, flags: Self.flags)] + derived))
         }
         return try Query(.or, [query, try Query(.and, partQueries).scaled(by: Self.compoundPartsWeight)])
@@ -230,7 +232,9 @@ final class QueryBuilder {
     /// of the word list takes only a suggestion one letter longer or shorter, the doubled or
     /// missing letter of a misprint (`platform` → "plattform"): a changed letter makes another
     /// word (`tit` → "tid").
-    private func repairs(of term: String, typed: String) throws(XapianError) -> [(spelling: String, query: Query)] {
+    private func repairs(of term: String, typed: String, lexicon: Lexicon) throws(XapianError) -> [(
+        spelling: String, query: Query
+    )] {
         var repairs: [(String, Query)] = []
         for variant in SpellingVariants.variants(of: term) where try isKnown(variant) {
             repairs.append((variant, try parser.parse(variant, flags: Self.flags)))
@@ -246,7 +250,9 @@ final class QueryBuilder {
     /// The stem terms (plain and as compound part) of the word's derivational relatives that
     /// the index has: `demografi` → "demografisk", `økonomiske` → "økonomi". A compound the word
     /// list lacks derives through its head: `ældrepsykiatri` → "ældrepsykiatrisk".
-    private func derivedTerms(of term: String, parts: [String]?) throws(XapianError) -> [Query] {
+    private func derivedTerms(of term: String, parts: [String]?, derivations: Derivations) throws(XapianError)
+        -> [Query]
+    {
         let stem = try stemmer.stem(term)
         var relatives = derivations.relatives(of: term)
         if stem != term { relatives += derivations.relatives(of: stem) }
