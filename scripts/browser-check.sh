@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The search page in a real browser: builds referat, indexes corpus/ into a temporary
-# directory, serves it on a free loopback port, loads /?q=palliation in headless Chromium
+# The search page in a real browser: builds referat, serves corpus/ through
+# scripts/with-server.sh (which runs this script again inside), loads /?q=palliation in headless Chromium
 # (Debian's `chromium`, installed if missing), saves screenshots at laptop and phone width and
 # checks the rendered DOM: results, <mark> around hits, facet counts, a working facet link,
 # the item page, and the XSS probe shown as text; then runs axe-core on the pages
@@ -12,15 +12,21 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scratch="${SCRATCH_PATH:-.build-server}"
+if [ -z "${REFERAT_URL:-}" ]; then
+    # REFERAT=/path/to/referat skips the build.
+    referat="${REFERAT:-}"
+    if [ -z "$referat" ]; then
+        scratch="${SCRATCH_PATH:-.build-server}"
+        swift build --scratch-path "$scratch" --product referat
+        referat="$(swift build --scratch-path "$scratch" --show-bin-path)/referat"
+    fi
+    REFERAT="$referat" exec scripts/with-server.sh "$PWD/scripts/browser-check.sh"
+fi
+base="$REFERAT_URL"
+
 out="${OUT:-/tmp}"
 work="$(mktemp -d /tmp/referat-browser.XXXXXX)"
-server_pid=""
-cleanup() {
-    if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
+trap 'rm -rf "$work"' EXIT
 
 fail() { echo "browser-check: FAIL: $*" >&2; exit 1; }
 pass() { echo "browser-check: ok: $*"; }
@@ -28,27 +34,6 @@ pass() { echo "browser-check: ok: $*"; }
 # Chromium (and a font with Danish letters) from Debian, only when missing.
 scripts/install-packages.sh chromium fonts-dejavu-core chromium-driver python3-selenium
 python_tools="$(scripts/python-tools.sh)"
-
-# REFERAT=/path/to/referat skips the build.
-referat="${REFERAT:-}"
-if [ -z "$referat" ]; then
-    swift build --scratch-path "$scratch" --product referat
-    referat="$(swift build --scratch-path "$scratch" --show-bin-path)/referat"
-fi
-"$referat" index corpus --db "$work/index" >/dev/null
-
-# Port 0: the server picks a free port and logs it.
-"$referat" serve --db "$work/index" --host 127.0.0.1 --port 0 2>"$work/serve.log" &
-server_pid=$!
-port=""
-for _ in $(seq 1 100); do
-    port="$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9][0-9]*\).*/\1/p' "$work/serve.log" | head -n1)"
-    [ -n "$port" ] && break
-    kill -0 "$server_pid" 2>/dev/null || { cat "$work/serve.log" >&2; fail "the server did not start"; }
-    sleep 0.1
-done
-[ -n "$port" ] || fail "the server did not report its port"
-base="http://127.0.0.1:$port"
 
 chrome() {
     # --no-sandbox: root in a container has no user namespaces for Chromium's sandbox.
@@ -102,5 +87,5 @@ pass "XSS probe rendered as text"
 "$python_tools/python" scripts/check-accessibility.py "$base" || fail "axe found accessibility violations"
 pass "axe: no WCAG A/AA violations"
 
-requests=$(grep -c '\] GET ' "$work/serve.log" || true)
+requests=$(grep -c '\] GET ' "$REFERAT_SERVER_LOG" || true)
 echo "browser-check: passed ($requests requests logged)"
