@@ -78,7 +78,7 @@ let package = Package(
         // Fixtures shared by the test targets: the repository's paths, temporary directories,
         // the sample corpus indexed once.
         .target(
-            name: "ReferatTestSupport", dependencies: ["ReferatCore"], path: "Tests/ReferatTestSupport",
+            name: "ReferatTestSupport", dependencies: ["ReferatCore", "Xapian"], path: "Tests/ReferatTestSupport",
             swiftSettings: swiftSettings),
         .testTarget(name: "XapianTests", dependencies: ["Xapian"], swiftSettings: swiftSettings),
         .testTarget(name: "DanishTextTests", dependencies: ["DanishText"], swiftSettings: swiftSettings),

@@ -183,6 +183,42 @@ xap_database *xap_database_open(const char *path, xap_error **error) noexcept {
     return result;
 }
 
+xap_database *xap_database_new_sharded(void) noexcept {
+    xap_database *result = nullptr;
+    guarded(nullptr, [&] {
+        auto handle = std::make_unique<xap_database>();
+        handle->db = std::make_unique<Xapian::Database>();
+        result = handle.release();
+    });
+    return result;
+}
+
+int xap_database_add_shard(xap_database *db, xap_database *shard, xap_error **error) noexcept {
+    return guarded(error, [&] { db->db->add_database(*shard->db); });
+}
+
+xap_database *xap_database_open_remote_tcp(const char *host, unsigned port, unsigned timeout_ms,
+                                           unsigned connect_timeout_ms, xap_error **error) noexcept {
+    xap_database *result = nullptr;
+    guarded(error, [&] {
+        auto handle = std::make_unique<xap_database>();
+        handle->db = std::make_unique<Xapian::Database>(Xapian::Remote::open(host, port, timeout_ms, connect_timeout_ms));
+        result = handle.release();
+    });
+    return result;
+}
+
+xap_database *xap_database_open_remote_program(const char *program, const char *args, unsigned timeout_ms,
+                                               xap_error **error) noexcept {
+    xap_database *result = nullptr;
+    guarded(error, [&] {
+        auto handle = std::make_unique<xap_database>();
+        handle->db = std::make_unique<Xapian::Database>(Xapian::Remote::open(program, args, timeout_ms));
+        result = handle.release();
+    });
+    return result;
+}
+
 xap_database *xap_database_open_writable(const char *path, unsigned flags, xap_error **error) noexcept {
     xap_database *result = nullptr;
     guarded(error, [&] {
@@ -284,6 +320,25 @@ int xap_database_value_bounds(xap_database *db, uint32_t slot, char **lower, siz
         std::unique_ptr<char, decltype(&std::free)> lo_copy(copy_string(lo, lower_length), &std::free);
         *upper = copy_string(hi, upper_length);
         *lower = lo_copy.release();
+    });
+}
+
+int xap_database_most_frequent_terms(xap_database *db, const char *prefix, uint32_t limit, xap_strlist **terms,
+                                     xap_error **error) noexcept {
+    return guarded(error, [&] {
+        auto list = std::make_unique<xap_strlist>();
+        auto &entries = list->entries;
+        for (auto it = db->db->allterms_begin(prefix); it != db->db->allterms_end(prefix); ++it) {
+            entries.emplace_back(*it, it.get_termfreq());
+        }
+        if (entries.size() > limit) {
+            // Most frequent first, ties in byte order (the order allterms gave them).
+            std::stable_sort(entries.begin(), entries.end(),
+                             [](const auto &a, const auto &b) { return a.second > b.second; });
+            entries.resize(limit);
+            std::sort(entries.begin(), entries.end());
+        }
+        *terms = list.release();
     });
 }
 
@@ -655,6 +710,11 @@ int xap_enquire_spy_values(xap_enquire *enquire, size_t index, xap_strlist **val
     });
 }
 
+int xap_enquire_set_sort_by_relevance_then_value(xap_enquire *enquire, uint32_t slot, int reverse,
+                                                 xap_error **error) noexcept {
+    return guarded(error, [&] { enquire->enquire.set_sort_by_relevance_then_value(slot, reverse != 0); });
+}
+
 int xap_enquire_set_sort_by_value_then_relevance(xap_enquire *enquire, uint32_t slot, int reverse,
                                                  xap_error **error) noexcept {
     return guarded(error, [&] { enquire->enquire.set_sort_by_value_then_relevance(slot, reverse != 0); });
@@ -675,7 +735,9 @@ int xap_enquire_eset(xap_enquire *enquire, const uint32_t *docids, size_t count,
         Xapian::RSet rset;
         for (size_t i = 0; i < count; ++i) rset.add_document(docids[i]);
         UnprefixedTerms decider;
-        Xapian::ESet eset = enquire->enquire.get_eset(max_terms, rset, &decider);
+        // Exact term frequencies: by default Xapian estimates them over several databases
+        // (proportional to each one's size), so shards would pick other words than one index.
+        Xapian::ESet eset = enquire->enquire.get_eset(max_terms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
         auto list = std::make_unique<xap_strlist>();
         for (auto it = eset.begin(); it != eset.end(); ++it) list->entries.emplace_back(*it, 0);
         *terms = list.release();

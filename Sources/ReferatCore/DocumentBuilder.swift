@@ -60,6 +60,8 @@ struct DocumentBuilder {
             try document.setValue(date.compact, slot: IndexSchema.dateSlot)
             try document.setValue(String(date.year), slot: IndexSchema.yearSlot)
         }
+        try document.setValue(
+            (meeting.date?.compact ?? IndexSchema.unknownDateOrder) + record.file, slot: IndexSchema.meetingOrderSlot)
         let data = try Self.recordEncoder.encode(record)
         try document.setData(String(decoding: data, as: UTF8.self))
         return document

@@ -82,12 +82,16 @@ public struct IndexLocation: Sendable {
         return Set([current] + (previous.map { [$0.name] } ?? []))
     }
 
-    /// Points the stub at `generation`, atomically: a temporary file, flushed, renamed over
-    /// the stub, and the directory flushed.
+    /// Points the stub at `generation` (see `writeStub(text:)`).
     func writeStub(generation: String) throws {
+        try writeStub(text: "glass \(generation)\n")
+    }
+
+    /// Replaces the stub with `text`, atomically: a temporary file, flushed, renamed over the
+    /// stub, and the directory flushed.
+    func writeStub(text: String) throws {
         let stub = file(Self.stubFileName)
         let temporary = stub + ".tmp"
-        let text = "glass \(generation)\n"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw posixError("cannot write \(temporary)") }
         let written = text.withCString { write(fd, $0, strlen($0)) }

@@ -75,6 +75,9 @@ public struct IndexOptions: Sendable {
     /// Threads that read and tokenise files; in a full build, each also writes a shard of its
     /// own. The index is the same whatever the number.
     public var workers = IndexOptions.defaultWorkers
+    /// Only the files under this top-level folder of the corpus, their paths still relative to
+    /// the corpus root: one shard of a `ShardedIndex`.
+    public var group: String?
     /// Files between additions to Xapian's spelling data (see `PendingSpelling`).
     var spellingCheckpointFiles = 5_000
 
@@ -131,7 +134,11 @@ public struct Indexer {
     /// and merges them into the next generation, which the stub is swapped to.
     public func run() throws -> IndexSummary {
         let start = Date()
-        let (files, problems) = try corpus.scan()
+        if options.group == nil, ShardedIndex.isSharded(databasePath) {
+            throw ReferatError.badParameter(
+                name: "db", reason: "\(databasePath) holds shards: index each with --shard NAME")
+        }
+        let (files, problems) = try scan()
         let location = IndexLocation(path: databasePath)
         let lock = try location.lock(wait: options.waitForLock) {
             logger.notice("waiting for another `referat index` to finish updating \(databasePath)")
@@ -161,6 +168,18 @@ public struct Indexer {
         summary.rebuilt = options.rebuild
         summary.seconds = Date().timeIntervalSince(start)
         return summary
+    }
+
+    /// The corpus's files and problems, or only those of `options.group`'s folder.
+    private func scan() throws -> (files: [CorpusFile], problems: [CorpusProblem]) {
+        let (files, problems) = try corpus.scan()
+        guard let group = options.group else { return (files, problems) }
+        let folder = corpus.root.appendingPathComponent(group)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else { throw ReferatError.corpusMissing(path: folder.path) }
+        let inGroup = { (path: String) in path.hasPrefix(group + "/") }
+        return (files.filter { inGroup($0.relativePath) }, problems.filter { inGroup($0.relativePath) })
     }
 
     /// A full build's writing: the files, in path order, split into one contiguous run per shard,

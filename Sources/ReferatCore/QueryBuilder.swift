@@ -47,13 +47,17 @@ final class QueryBuilder {
         }
         try parser.addFieldProcessor(UnweightedWildcards.field) { pattern in
             try UnweightedWildcards.query(
-                matching: pattern, prefixes: wordPrefixes, maxExpansion: Self.maxWildcardExpansion)
+                matching: pattern, prefixes: wordPrefixes, maxExpansion: Self.maxWildcardExpansion, in: database)
         }
         for (field, prefix) in IndexSchema.booleanFields {
             try parser.addBooleanPrefix(field: field, prefix: prefix)
         }
         for (field, prefix) in IndexSchema.textFields {
             try parser.addPrefix(field: field, prefix: prefix)
+            try parser.addFieldProcessor(RankedWildcards.fieldPrefix + field) { pattern in
+                try RankedWildcards.query(
+                    matching: pattern, prefix: prefix, maxExpansion: Self.maxWildcardExpansion, in: database)
+            }
         }
         for field in IndexSchema.dateFields {
             try parser.addDateRange(slot: IndexSchema.dateSlot, field: field + ":")
@@ -92,7 +96,7 @@ final class QueryBuilder {
 
     /// The typed query. A plain query (words only) gets its Danish expansions word by word
     /// (`plainQuery`). Limited to a section, the words (those without a field) are looked for in
-    /// that section's field as typed, wildcards by Xapian's own (ranked) expansion.
+    /// that section's field as typed, wildcards ranked as Xapian's own (`RankedWildcards`).
     private func parse(_ typed: String, in section: SearchSection?, pageEnd: Int) throws -> (
         query: Query, repaired: String?
     ) {
@@ -101,12 +105,13 @@ final class QueryBuilder {
         // The word list only when a plain query needs it: reading it is most of a one-off
         // search's time (`referat search`, `referat similar`, `referat stats` start cold).
         let danish = plainWords == nil ? nil : try DanishWordList.forQueries.get()
+        let sectionField = IndexSchema.textFields.first { !prefix.isEmpty && $0.prefix == prefix }?.field
         do {
             if let plainWords, let danish, let plain = try plainQuery(plainWords, danish: danish, pageEnd: pageEnd) {
                 return plain
             }
             let text = prefix.isEmpty ? UnweightedWildcards.rewrite(typed) : typed
-            let query = try parse(text, defaultPrefix: prefix)
+            let query = try parse(RankedWildcards.rewrite(text, section: sectionField), defaultPrefix: prefix)
             guard !prefix.isEmpty else { return (query, nil) }
             // The same words unprefixed and weightless change neither the match nor the ranking,
             // but they are what Xapian's snippets mark: snippets look for unprefixed terms only.

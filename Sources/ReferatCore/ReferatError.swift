@@ -11,6 +11,11 @@ public enum ReferatError: Error, CustomStringConvertible, Equatable {
     case unsupportedQuery(query: String, reason: String)
     case badParameter(name: String, reason: String)
     case wordListMissing(reason: String)
+    /// A shard listed in a stub that cannot be opened, broke its connection or did not answer
+    /// within the timeout.
+    case shardUnavailable(shard: String, reason: String)
+    /// A stub line that names no shard Referat can open.
+    case badStub(file: String, line: Int, text: String)
 
     /// The request itself was at fault (its query or a parameter), not the index or the machine.
     public var isAboutTheRequest: Bool {
@@ -38,6 +43,10 @@ public enum ReferatError: Error, CustomStringConvertible, Equatable {
             "bad \(name): \(reason)"
         case .wordListMissing(let reason):
             "cannot split or derive Danish words without the Danish word list (apt-get install wdanish): \(reason)"
+        case .shardUnavailable(let shard, let reason):
+            "shard \(shard) is not available: \(reason)"
+        case .badStub(let file, let line, let text):
+            "\(file):\(line): not a shard (auto PATH, remote HOST:PORT or remote :PROGRAM ARGS): \(text)"
         }
     }
 }

@@ -168,11 +168,21 @@ public struct ItemResponse: Codable, Sendable, Equatable {
 /// `GET /healthz`: the index can be read, and what it holds.
 public struct HealthResponse: Codable, Sendable, Equatable {
     public var documents: Int
-    public var revision: UInt64
+    /// The committed revision read; null for an index of shards, each of which has its own.
+    public var revision: UInt64?
 
-    public init(documents: Int, revision: UInt64) {
+    public init(documents: Int, revision: UInt64?) {
         self.documents = documents
         self.revision = revision
+    }
+
+    private enum CodingKeys: String, CodingKey { case documents, revision }
+
+    /// Every key written, `revision` as null when there is none.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(documents, forKey: .documents)
+        try container.encode(revision, forKey: .revision)
     }
 }
 

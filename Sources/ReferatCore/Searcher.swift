@@ -5,23 +5,43 @@ import Xapian
 /// are not): one per thread or task, or take them from a `SearcherPool`.
 public final class Searcher {
     public let databasePath: String
+    /// Seconds a remote shard may take to connect or to answer one exchange.
+    public let shardTimeout: Double
+    /// Xapian's own default for both is 10 s; a search box's user waits less.
+    public static let defaultShardTimeout = 5.0
     private var database: Database
     private var builder: QueryBuilder
-    /// The generation the index's stub named when `database` was opened (nil: plain layout).
-    private var generation: String?
+    /// The shards, when `databasePath` is a stub that lists them (nil: one index).
+    private var stub: ShardStub?
+    /// What the index's stub named when `database` was opened (the generation, or the shard
+    /// stub's `version`; nil: a plain index).
+    private var opened: String?
+    /// Set when a shard failed: the next search opens every shard afresh (new connections).
+    private var mustReopen = false
+    /// When `database` was opened.
+    private var openedAt = Date()
+    /// A remote shard's server keeps each connection on the database it opened, and reopen()
+    /// follows that database's commits but not a `--rebuild`'s new generation: connections older
+    /// than this are replaced, so a rebuilt remote shard is searched within this many seconds.
+    static let remoteConnectionLifetime = 30.0
     /// How often a search is retried after the index changed under it.
     private static let modifiedRetries = 3
 
-    public init(databasePath: String) throws {
+    public init(databasePath: String, shardTimeout: Double = Searcher.defaultShardTimeout) throws {
         self.databasePath = databasePath
-        generation = IndexLocation.generation(at: databasePath)
-        database = try Self.open(databasePath)
+        self.shardTimeout = shardTimeout
+        (database, stub, opened) = try Self.open(databasePath, shardTimeout: shardTimeout)
         builder = try QueryBuilder(database: database)
     }
 
-    private static func open(_ path: String) throws -> Database {
+    /// The index at `path`: one database, or the shards a stub lists joined into one.
+    private static func open(_ path: String, shardTimeout: Double) throws -> (Database, ShardStub?, String?) {
+        if let stub = try ShardStub.at(path) {
+            return (try stub.open(timeout: shardTimeout), stub, stub.version)
+        }
+        let generation = IndexLocation.generation(at: path)
         do {
-            return try Database(path: path)
+            return (try Database(path: path), nil, generation)
         } catch {
             if IndexLocation(path: path).layout == .missing {
                 throw ReferatError.indexMissing(path: path)
@@ -31,22 +51,29 @@ public final class Searcher {
     }
 
     /// Moves to the latest committed index. reopen() follows commits but not a `--rebuild`,
-    /// which swaps the stub to a new generation: then the index is opened afresh from its path.
+    /// which swaps the stub to a new generation, nor a changed shard stub: then the index is
+    /// opened afresh from its path, as it is after a shard failed and when remote connections
+    /// have aged (`remoteConnectionLifetime`).
     private func refresh(force: Bool) throws {
-        let current = IndexLocation.generation(at: databasePath)
-        guard force || current != generation else {
+        let current = stub?.version ?? IndexLocation.generation(at: databasePath)
+        let aged = stub?.hasRemoteShards == true && -openedAt.timeIntervalSinceNow > Self.remoteConnectionLifetime
+        guard force || mustReopen || aged || current != opened else {
             try database.reopen()
             return
         }
-        database = try Self.open(databasePath)
+        mustReopen = true
+        (database, stub, opened) = try Self.open(databasePath, shardTimeout: shardTimeout)
         builder = try QueryBuilder(database: database)
-        generation = current
+        openedAt = Date()
+        mustReopen = false
     }
 
     /// At most this many hits for the query as typed before a spelling suggestion is offered.
     /// Xapian 1.4 suggests a word even for a correctly spelt one on frequency ties, so a query
     /// that finds plenty gets no suggestion.
     static let suggestionThreshold = 2
+    /// Up to this many matches, a search without facets counts its total exactly.
+    static let exactTotal = 1_000
     /// Bytes of an item's text shown with each hit.
     static let snippetLength = 300
 
@@ -103,9 +130,10 @@ public final class Searcher {
         }
     }
 
-    /// The revision and size of the index this searcher reads.
-    public func status() throws -> (documents: Int, revision: UInt64) {
-        try readingLatest { (try database.documentCount, try database.revision) }
+    /// The size of the index this searcher reads, and its revision (nil for shards: Xapian keeps
+    /// one per database).
+    public func status() throws -> (documents: Int, revision: UInt64?) {
+        try readingLatest { (try database.documentCount, stub == nil ? try database.revision : nil) }
     }
 
     public func statistics() throws -> IndexStatistics {
@@ -122,6 +150,7 @@ public final class Searcher {
     private func readingLatest<T>(query: String? = nil, _ body: () throws -> T) throws -> T {
         var attempt = 0
         var reopenFromPath = false
+        var reconnected = false
         while true {
             do {
                 try refresh(force: reopenFromPath)
@@ -132,6 +161,16 @@ public final class Searcher {
             {
                 attempt += 1
                 reopenFromPath = reopenFromPath || error.kind != .databaseModified
+            } catch let error as XapianError where error.kind == .network {
+                // A broken connection is retried once on new ones (a shard's server restarted);
+                // a shard that timed out is not waited for twice.
+                mustReopen = true
+                if !reconnected, error.type != "NetworkTimeoutError" {
+                    reconnected = true
+                    continue
+                }
+                let shard = stub?.shard(named: error)?.name ?? databasePath
+                throw ReferatError.shardUnavailable(shard: shard, reason: error.message)
             } catch let error as XapianError {
                 if error.kind == .unimplemented, let query {
                     throw ReferatError.unsupportedQuery(query: query, reason: error.message)
@@ -143,26 +182,36 @@ public final class Searcher {
 
     private func run(_ request: SearchRequest) throws -> SearchResponse {
         let (query, repaired) = try builder.query(for: request)
-        let enquire = try Enquire(database: database)
+        let enquire = try orderedEnquire()
         try enquire.setQuery(query)
         if request.sort == .date {
-            try enquire.sortByValueThenRelevance(slot: IndexSchema.dateSlot, descending: true)
+            // Newest meeting first; one meeting's items together, by relevance.
+            try enquire.sortByValueThenRelevance(slot: IndexSchema.meetingOrderSlot, descending: true)
         }
-        let spies =
-            request.facets
-            ? [
-                try enquire.addValueCountSpy(slot: IndexSchema.clusterSlot),
-                try enquire.addValueCountSpy(slot: IndexSchema.forumSlot),
-                try enquire.addValueCountSpy(slot: IndexSchema.yearSlot),
-            ] : []
+        // Xapian 1.4 miscounts match spies over several remote shards when the match is sorted by
+        // a value, as every match here is: over remote shards, facets are counted by a pass of their own.
+        let facetEnquire =
+            request.facets ? (stub?.hasRemoteShards == true ? try Enquire(database: database) : enquire) : nil
+        let ownFacetPass = facetEnquire.map { $0 !== enquire } ?? false
+        if ownFacetPass { try facetEnquire?.setQuery(query) }
+        let spies = try facetEnquire.map { facetEnquire in
+            [
+                try facetEnquire.addValueCountSpy(slot: IndexSchema.clusterSlot),
+                try facetEnquire.addValueCountSpy(slot: IndexSchema.forumSlot),
+                try facetEnquire.addValueCountSpy(slot: IndexSchema.yearSlot),
+            ]
+        }
         // Facets count the whole match, not just the page: make Xapian look at every match.
-        let checkAtLeast = request.facets ? try database.documentCount : 0
+        // Without them, the total is exact up to `exactTotal` matches: Xapian's estimate beyond
+        // the matches it looked at depends on how the index is split into shards.
+        let checkAtLeast = request.facets ? try database.documentCount : Self.exactTotal
         let mset = try enquire.mset(first: request.offset, maxItems: request.limit, checkAtLeast: checkAtLeast)
+        if ownFacetPass { _ = try facetEnquire?.mset(first: 0, maxItems: 0, checkAtLeast: checkAtLeast) }
         let hits = try self.hits(of: mset, firstRank: request.offset + 1)
         var facets: SearchResponse.Facets?
-        if spies.count == 3 {
+        if let facetEnquire, let spies {
             func counts(_ spy: Enquire.SpyID) throws -> [SearchResponse.Facets.Count] {
-                try enquire.spyValues(spy)
+                try facetEnquire.spyValues(spy)
                     .map { SearchResponse.Facets.Count(value: $0.value, count: $0.count) }
                     .sorted { ($1.count, $0.value) < ($0.count, $1.value) }
             }
@@ -171,6 +220,14 @@ public final class Searcher {
         return SearchResponse(
             query: request.query, totalEstimate: mset.matchesEstimated, offset: request.offset, limit: request.limit,
             results: hits, suggestion: repaired, searchedSuggestion: repaired != nil, facets: facets)
+    }
+
+    /// An enquire that orders equal weights by meeting (`IndexSchema.meetingOrderSlot`), not by
+    /// document id: the same order from one index as from any split of it into shards.
+    private func orderedEnquire() throws -> Enquire {
+        let enquire = try Enquire(database: database)
+        try enquire.sortByRelevanceThenValue(slot: IndexSchema.meetingOrderSlot, descending: true)
+        return enquire
     }
 
     /// The match set's items as hits, ranked from `firstRank`, each with its snippet.
@@ -204,7 +261,7 @@ public final class Searcher {
         return try readingLatest {
             guard let docid = try database.firstDocumentID(withTerm: IndexSchema.idPrefix + id) else { return nil }
             let record = try record(from: try database.document(docid))
-            let enquire = try Enquire(database: database)
+            let enquire = try orderedEnquire()
             // Asked for more than kept: stop words, numbers and abbreviations ("ca") are dropped,
             // and words of this item alone, which Xapian rates highest but can find no other.
             let terms = try enquire.expansionTerms(of: [docid], maxTerms: Self.similarTermCount * 5)

@@ -8,7 +8,7 @@ import ReferatCore
 ///
 /// Statuses: 400 for a parameter or query the user can fix, 404 for an unknown item or route,
 /// 414 for a query longer than `SearchRequest.maxQueryLength` (it travels in the URI), 503 when
-/// the index cannot be read, 500 for anything else (the message then says nothing internal).
+/// the index or one of its shards cannot be read (the shard named), 500 for anything else (the message then says nothing internal).
 public struct ServerError: HTTPResponseError, CustomStringConvertible, Equatable {
     public var status: HTTPResponse.Status
     /// Safe to show to whoever sent the request; English, like the CLI's messages.
@@ -56,7 +56,12 @@ public struct ServerError: HTTPResponseError, CustomStringConvertible, Equatable
                 danish: name == "query" || name == "q"
                     ? "Søgningen kunne ikke bruges: \(error.description)."
                     : "Ugyldig værdi for \(label).")
-        case .indexMissing, .indexUnreadable, .indexLocked:
+        case .shardUnavailable(let shard, _):
+            // The shard's name tells the operator which server to look at; the reason goes to the log.
+            self.init(
+                status: .serviceUnavailable, message: "shard \(shard) is not available",
+                danish: "En del af søgeindekset (\(shard)) svarer ikke lige nu. Prøv igen om lidt.")
+        case .indexMissing, .indexUnreadable, .indexLocked, .badStub:
             // The path and Xapian's reason go to the log, not to the client.
             self.init(
                 status: .serviceUnavailable, message: "the index is not available",

@@ -20,6 +20,43 @@ public class Database {
         xap_database_free(handle)
     }
 
+    /// A database searching `shards` as one (Xapian's `add_database`): document ids interleaved
+    /// (document d of shard i, of n, is (d − 1) × n + i + 1), statistics global, spelling data
+    /// and synonyms merged, metadata read from the first shard only.
+    public convenience init(shards: [Database]) throws(XapianError) {
+        guard let handle = xap_database_new_sharded() else { throw XapianError.outOfMemory }
+        self.init(handle: handle)
+        for shard in shards {
+            try check { xap_database_add_shard(handle, shard.handle, $0) }
+        }
+    }
+
+    /// A database served by `xapian-tcpsrv` at host:port (Xapian's remote backend). `timeout`
+    /// bounds each exchange and `connectTimeout` the connection, in seconds; exceeded, Xapian
+    /// throws NetworkTimeoutError.
+    public convenience init(host: String, port: Int, timeout: Double, connectTimeout: Double) throws(XapianError) {
+        let handle = try check {
+            xap_database_open_remote_tcp(
+                host, UInt32(port), Self.milliseconds(timeout), Self.milliseconds(connectTimeout), $0)
+        }
+        guard let handle else { throw XapianError.outOfMemory }
+        self.init(handle: handle)
+    }
+
+    /// A database served by `xapian-progsrv` through a program's pipe (`ssh host xapian-progsrv
+    /// /db`, or `xapian-progsrv /db` itself); `timeout` bounds each exchange, in seconds.
+    public convenience init(program: String, arguments: String, timeout: Double) throws(XapianError) {
+        let handle = try check {
+            xap_database_open_remote_program(program, arguments, Self.milliseconds(timeout), $0)
+        }
+        guard let handle else { throw XapianError.outOfMemory }
+        self.init(handle: handle)
+    }
+
+    private static func milliseconds(_ seconds: Double) -> UInt32 {
+        UInt32(min(max(seconds * 1000, 1), Double(UInt32.max)))
+    }
+
     /// Moves this reader to the latest committed revision. Xapian readers see the revision they
     /// opened; after a writer commits twice, reading an old one raises DatabaseModifiedError,
     /// and reopen() is the documented cure. Returns whether the database may have changed.
@@ -120,6 +157,14 @@ public class Database {
         try check { xap_database_value_bounds(handle, slot, &lower, &lowerLength, &upper, &upperLength, $0) }
         let bounds = (lower: takeString(lower, length: lowerLength), upper: takeString(upper, length: upperLength))
         return bounds.lower.isEmpty && bounds.upper.isEmpty ? nil : bounds
+    }
+
+    /// The `limit` terms starting with `prefix` that index the most documents (ties: the first
+    /// in byte order), in byte order. Over shards, chosen by their summed frequencies.
+    public func mostFrequentTerms(prefix: String, limit: Int) throws(XapianError) -> [String] {
+        var list: OpaquePointer?
+        try check { xap_database_most_frequent_terms(handle, prefix, UInt32(max(0, limit)), &list, $0) }
+        return takeList(list).map(\.0)
     }
 
     /// The words in the spelling data with their frequencies, in byte order.

@@ -48,6 +48,12 @@ public final class Enquire {
         try check { xap_enquire_set_sort_by_value_then_relevance(handle, slot, descending ? 1 : 0, $0) }
     }
 
+    /// Orders by relevance, equal weights by the value in `slot` instead of by document id: the
+    /// order then does not depend on how documents are numbered (one database or shards).
+    public func sortByRelevanceThenValue(slot: UInt32, descending: Bool) throws(XapianError) {
+        try check { xap_enquire_set_sort_by_relevance_then_value(handle, slot, descending ? 1 : 0, $0) }
+    }
+
     /// Relevance feedback: the words (unprefixed terms) that best tell `documents` apart from
     /// the rest of the database, best first (Xapian's RSet and `get_eset`).
     public func expansionTerms(of documents: [UInt32], maxTerms: Int) throws(XapianError) -> [String] {

@@ -21,6 +21,9 @@ public struct XapianError: Error, Equatable, CustomStringConvertible {
         case range
         /// A query Xapian parses but cannot run (a wildcard inside NEAR/ADJ, …).
         case unimplemented
+        /// A remote database (xapian-tcpsrv, xapian-progsrv) that cannot be reached, broke the
+        /// connection or did not answer within its timeout (NetworkError, NetworkTimeoutError).
+        case network
         case outOfMemory
         case other
     }
@@ -46,6 +49,7 @@ public struct XapianError: Error, Equatable, CustomStringConvertible {
         case "InvalidOperationError": kind = .invalidOperation
         case "RangeError": kind = .range
         case "UnimplementedError": kind = .unimplemented
+        case "NetworkError", "NetworkTimeoutError": kind = .network
         case "MemoryError": kind = .outOfMemory
         default: kind = .other
         }

@@ -10,7 +10,7 @@ struct BenchQueriesCommand: ParsableCommand {
     @Argument(help: "A file with one query per line; blank lines and lines starting with # are skipped.")
     var queries: String
 
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var database: IndexReaderOptions
 
     @Option(help: "How many times to run the whole mix.")
     var `repeat`: Int = 20
@@ -29,7 +29,7 @@ struct BenchQueriesCommand: ParsableCommand {
         let mix = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
         let result = try QueryBenchmark(
-            queries: mix, searcher: try Searcher(databasePath: database.db), repeat: `repeat`)
+            queries: mix, searcher: try database.searcher(), repeat: `repeat`)
         print(
             String(
                 format: "queries %d  searches %d  p50 %.3f ms  p99 %.3f ms  mean %.3f ms  max %.3f ms",

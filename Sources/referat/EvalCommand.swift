@@ -11,14 +11,14 @@ struct EvalCommand: ParsableCommand {
     @Argument(help: "Judgments in the format of shared/eval/dev.json (several sets are evaluated one after the other).")
     var qrels: [String]
 
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var database: IndexReaderOptions
 
     func validate() throws {
         if qrels.isEmpty { throw ValidationError("name at least one judgments file") }
     }
 
     func run() throws {
-        let searcher = try Searcher(databasePath: database.db)
+        let searcher = try database.searcher()
         let logger = Logger.stderr("referat.eval")
         var failed = false
         for path in qrels {

@@ -31,6 +31,14 @@ struct IndexCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @Option(
+        help: """
+            Index only the corpus's top-level folder NAME, as shard NAME of a sharded index: into \
+            DB/shards/NAME, then rewrite DB/lexicon (every shard's spelling data and synonyms) and \
+            the stub DB/XAPIANDB of the local shards.
+            """)
+    var shard: String?
+
     @Flag(help: "Build a fresh index beside the current one and swap it in when complete.")
     var rebuild = false
 
@@ -81,6 +89,13 @@ struct IndexCommand: ParsableCommand {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
         guard workers > 0 else { throw ValidationError("--workers must be positive") }
         guard !(quiet && verbose) else { throw ValidationError("--quiet and --verbose exclude each other") }
+        if let shard {
+            do {
+                try ShardedIndex.validate(shardName: shard)
+            } catch let error as ReferatError {
+                throw ValidationError(error.description)
+            }
+        }
     }
 
     func run() throws {
@@ -88,8 +103,14 @@ struct IndexCommand: ParsableCommand {
         var options = IndexOptions(
             rebuild: rebuild, waitForLock: wait, maxFileSize: maxFileSize, batchSize: batchSize, workers: workers)
         options.reader.pdf.timeLimit = pdfTimeLimit
+        options.group = shard
+        let sharded = ShardedIndex(root: database.db)
+        if shard != nil, !ShardedIndex.isSharded(database.db), IndexLocation(path: database.db).layout != .missing {
+            throw ValidationError("\(database.db) holds one whole index, not shards: use another --db for shards")
+        }
         var indexer = Indexer(
-            corpusRoot: URL(fileURLWithPath: corpus), databasePath: database.db, options: options,
+            corpusRoot: URL(fileURLWithPath: corpus), databasePath: shard.map(sharded.shardPath) ?? database.db,
+            options: options,
             logger: Logger(label: "referat.index") { _ in StatusLogHandler(status: status) })
         if status.enabled {
             indexer.onProgress = { status.progress($0) }
@@ -112,6 +133,7 @@ struct IndexCommand: ParsableCommand {
             }
             throw error
         }
+        if shard != nil { try sharded.refresh() }
         status.clear()
         if !quiet { print(summary.line) }
         if summary.failed > 0 { throw ExitCode(Self.partialFailure) }

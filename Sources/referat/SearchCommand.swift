@@ -25,7 +25,7 @@ struct SearchCommand: ParsableCommand {
             """)
     var batch = false
 
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var database: IndexReaderOptions
 
     @Option(help: "Number of results (1-\(SearchRequest.maxLimit)).")
     var limit: Int = 10
@@ -80,7 +80,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let searcher = try Searcher(databasePath: database.db)
+        let searcher = try database.searcher()
         if batch {
             try runBatch(searcher)
             return

@@ -17,7 +17,7 @@ struct ServeCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var database: IndexReaderOptions
 
     @Option(help: "The address to listen on. Anything but loopback exposes the index to the network.")
     var host: String = "127.0.0.1"
@@ -34,7 +34,7 @@ struct ServeCommand: ParsableCommand {
         var logger = Logger.stderr("referat.serve")
         logger.logLevel = .info
         // Opens one reader at once: a missing index fails here, before the port is taken.
-        let pool = try SearcherPool(databasePath: database.db)
+        let pool = try SearcherPool(databasePath: database.db, shardTimeout: database.shardTimeout)
         let app = buildApplication(pool: pool, configuration: .init(host: host, port: port), logger: logger)
         // The root command is synchronous, so this one waits for the server's task: runService()
         // returns after SIGINT or SIGTERM, once the requests in flight are answered.

@@ -15,7 +15,7 @@ struct SimilarCommand: ParsableCommand {
     @Argument(help: "The item's id, e.g. 000_9285af0b1d2d00d2.txt-5.")
     var id: String
 
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var database: IndexReaderOptions
 
     @Option(help: "Number of results (1-\(SearchRequest.maxLimit)).")
     var limit: Int = 10
@@ -30,7 +30,7 @@ struct SimilarCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let response = try Searcher(databasePath: database.db).similar(to: id, limit: limit) else {
+        guard let response = try database.searcher().similar(to: id, limit: limit) else {
             throw ItemMissing(id: id)
         }
         if json {

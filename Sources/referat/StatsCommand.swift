@@ -5,10 +5,10 @@ struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats", abstract: "Print what the index holds.")
 
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var database: IndexReaderOptions
 
     func run() throws {
-        let stats = try Searcher(databasePath: database.db).statistics()
+        let stats = try database.searcher().statistics()
         print("items:          \(stats.items)")
         print("meetings:       \(stats.meetings)")
         print("distinct terms: \(stats.distinctTerms)")

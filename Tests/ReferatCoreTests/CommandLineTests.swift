@@ -136,6 +136,35 @@ struct ReferatBinary {
         #expect(text.stdout.contains("[\(ids[0])]"))
     }
 
+    /// `referat index --shard` writes a shard per folder, the lexicon and the local stub, which
+    /// `--db` searches as one index; a shard that is down ends a search with 69 and its name.
+    @Test func shardsAreBuiltSearchedAndNamedWhenDown() throws {
+        let directory = TemporaryDirectory()
+        let root = directory.path("sharded")
+        for group in ShardedSamples.groups {
+            let result = try ReferatBinary.run(
+                ["index", ShardedSamples.corpus.path, "--db", root, "--shard", group, "--quiet"])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let stats = try ReferatBinary.run(["stats", "--db", root])
+        #expect(stats.status == 0)
+        #expect(stats.stdout == (try ReferatBinary.run(["stats", "--db", ShardedSamples.single])).stdout)
+        let whole = try ReferatBinary.run(["index", ShardedSamples.corpus.path, "--db", root, "--quiet"])
+        #expect(whole.status == 1)
+        #expect(whole.stderr.contains("holds shards: index each with --shard NAME"))
+
+        let server = ShardServer(database: ShardedSamples.shardPath("a"))
+        try server.start()
+        let port = server.port
+        server.stop()
+        let stub = try ShardedSamples.stub(["remote 127.0.0.1:\(port)"], in: directory)
+        let down = try ReferatBinary.run(["search", "IPS", "--db", stub, "--shard-timeout", "1"])
+        #expect(down.status == 69)
+        let lines = down.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(down.stderr)")
+        #expect(lines.first?.hasPrefix("Error: shard 127.0.0.1:\(port) is not available: ") == true, "\(down.stderr)")
+    }
+
     /// Each documented failure of `referat search` and `referat index` (README, "Exit status"):
     /// its exact exit status and its one line on standard error.
     struct Failure: Sendable, CustomStringConvertible {

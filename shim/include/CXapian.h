@@ -122,6 +122,22 @@ void xap_strlist_free(xap_strlist *_Nullable list) XAP_NOEXCEPT;
 /* Databases. One handle type for readers and writers; the write calls fail on a reader. */
 xap_database *_Nullable xap_database_open(const char *_Nonnull path, xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
 /* flags: xap_db_flag values. */
+/* A database of no shards yet (Xapian::Database()), for xap_database_add_shard. NULL only when
+ * out of memory. */
+xap_database *_Nullable xap_database_new_sharded(void) XAP_NOEXCEPT;
+/* Adds shard's sub-databases to db (Database::add_database); db searches them as one, with
+ * global statistics. shard stays the caller's to free. */
+int xap_database_add_shard(xap_database *_Nonnull db, xap_database *_Nonnull shard,
+                           xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
+/* Xapian::Remote::open over TCP: xapian-tcpsrv at host:port. timeout_ms bounds each exchange,
+ * connect_timeout_ms the connection (0: no limit); exceeded, NetworkTimeoutError. */
+xap_database *_Nullable xap_database_open_remote_tcp(const char *_Nonnull host, unsigned port, unsigned timeout_ms,
+                                                     unsigned connect_timeout_ms,
+                                                     xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
+/* Xapian::Remote::open over a pipe to a program (e.g. "ssh", "host xapian-progsrv /db"). */
+xap_database *_Nullable xap_database_open_remote_program(const char *_Nonnull program, const char *_Nonnull args,
+                                                         unsigned timeout_ms,
+                                                         xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
 xap_database *_Nullable xap_database_open_writable(const char *_Nonnull path, unsigned flags,
                                                    xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
 void xap_database_free(xap_database *_Nullable db) XAP_NOEXCEPT;
@@ -156,6 +172,12 @@ int xap_database_value_bounds(xap_database *_Nonnull db, uint32_t slot, char *_N
                               size_t *_Nonnull lower_length, char *_Nullable *_Nonnull upper,
                               size_t *_Nonnull upper_length, xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
 
+/* The terms starting with prefix that index the most documents (at most limit of them; ties go to
+ * the term first in byte order), in byte order, with their frequencies: a wildcard's expansion
+ * chosen over all of db's shards at once. */
+int xap_database_most_frequent_terms(xap_database *_Nonnull db, const char *_Nonnull prefix, uint32_t limit,
+                                     xap_strlist *_Nullable *_Nonnull terms,
+                                     xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
 /* Words in the spelling data with their frequencies, in byte order. */
 int xap_database_spellings(xap_database *_Nonnull db, xap_strlist *_Nullable *_Nonnull words,
                            xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
@@ -290,6 +312,10 @@ int xap_enquire_add_value_count_spy(xap_enquire *_Nonnull enquire, uint32_t slot
 /* Values counted by spy index during the last get_mset, with their counts. */
 int xap_enquire_spy_values(xap_enquire *_Nonnull enquire, size_t index, xap_strlist *_Nullable *_Nonnull values,
                            xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
+/* Enquire::set_sort_by_relevance_then_value: by relevance, equal weights ordered by the value in
+ * slot (descending when reverse is non-zero) instead of by document id. */
+int xap_enquire_set_sort_by_relevance_then_value(xap_enquire *_Nonnull enquire, uint32_t slot, int reverse,
+                                                 xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
 /* Enquire::set_sort_by_value_then_relevance: documents ordered by the value in slot (byte-wise,
  * descending when reverse is non-zero: an empty value then sorts last), ties by relevance. */
 int xap_enquire_set_sort_by_value_then_relevance(xap_enquire *_Nonnull enquire, uint32_t slot, int reverse,
