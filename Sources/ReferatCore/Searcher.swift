@@ -73,7 +73,7 @@ public final class Searcher {
     /// that finds plenty gets no suggestion.
     static let suggestionThreshold = 2
     /// Up to this many matches, a search without facets counts its total exactly.
-    static let exactTotal = 1_000
+    static let exactTotal = 100
     /// Bytes of an item's text shown with each hit.
     static let snippetLength = 300
 
