@@ -7,14 +7,14 @@ public final class Searcher {
     public let databasePath: String
     private var database: Database
     private var builder: QueryBuilder
-    /// The generation the index's stub named when `database` was opened (nil: plain layout).
-    private var generation: String?
+    /// The stub the index was opened through (nil: plain layout).
+    private var stub: IndexLocation.StubStamp?
     /// How often a search is retried after the index changed under it.
     private static let modifiedRetries = 3
 
     public init(databasePath: String) throws {
         self.databasePath = databasePath
-        generation = IndexLocation.generation(at: databasePath)
+        stub = IndexLocation.stubStamp(at: databasePath)
         database = try Self.open(databasePath)
         builder = try QueryBuilder(database: database)
     }
@@ -30,17 +30,18 @@ public final class Searcher {
         }
     }
 
-    /// Moves to the latest committed index. reopen() follows commits but not a `--rebuild`,
-    /// which swaps the stub to a new generation: then the index is opened afresh from its path.
+    /// Moves to the latest committed index. reopen() follows commits (and a replica's
+    /// changesets) but not a `--rebuild` or a replica's new copy, which swap in another stub:
+    /// then the index is opened afresh from its path.
     private func refresh(force: Bool) throws {
-        let current = IndexLocation.generation(at: databasePath)
-        guard force || current != generation else {
+        let current = IndexLocation.stubStamp(at: databasePath)
+        guard force || current != stub else {
             try database.reopen()
             return
         }
         database = try Self.open(databasePath)
         builder = try QueryBuilder(database: database)
-        generation = current
+        stub = current
     }
 
     /// At most this many hits for the query as typed before a spelling suggestion is offered.
