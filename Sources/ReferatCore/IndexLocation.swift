@@ -43,9 +43,8 @@ public struct IndexLocation: Sendable {
         return .missing
     }
 
-    /// The generation the stub in `path` names (e.g. "gen-000002"), or nil for a plain or
-    /// missing index. Cheap (one small read): a long-lived reader can compare it before each
-    /// search and open the index afresh when it changed.
+    /// The generation the stub in `path` names (e.g. "gen-000002"; "replica_1" in a replica),
+    /// or nil for a plain or missing index.
     public static func generation(at path: String) -> String? {
         let stub = (path as NSString).appendingPathComponent(stubFileName)
         guard let text = try? String(contentsOfFile: stub, encoding: .utf8) else { return nil }
@@ -56,6 +55,28 @@ public struct IndexLocation: Sendable {
             }
         }
         return nil
+    }
+
+    /// The stub file as it is now, or nil without one: a database is swapped in by renaming a
+    /// new stub over the old (`--rebuild` does, and so does xapian-replicate after copying a
+    /// whole database), so a reader that finds another stub than the one it opened the index
+    /// through opens it afresh. The stub's text is not enough: a replica names its copies
+    /// `replica_0` and `replica_1` in turn. Cheaper than reading the stub (one stat).
+    public static func stubStamp(at path: String) -> StubStamp? {
+        var info = stat()
+        guard stat((path as NSString).appendingPathComponent(stubFileName), &info) == 0 else { return nil }
+        return StubStamp(
+            inode: UInt64(info.st_ino), modified: Int(info.st_mtim.tv_sec),
+            modifiedNanoseconds: Int(info.st_mtim.tv_nsec))
+    }
+
+    /// Which stub file it was: its inode and modification time.
+    public struct StubStamp: Equatable, Sendable, CustomStringConvertible {
+        let inode: UInt64
+        let modified: Int
+        let modifiedNanoseconds: Int
+
+        public var description: String { "\(inode)@\(modified).\(modifiedNanoseconds)" }
     }
 
     static func generationName(_ number: Int) -> String {

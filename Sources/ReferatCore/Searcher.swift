@@ -13,8 +13,8 @@ public final class Searcher {
     private var builder: QueryBuilder
     /// The shards, when `databasePath` is a stub that lists them (nil: one index).
     private var stub: ShardStub?
-    /// What the index's stub named when `database` was opened (the generation, or the shard
-    /// stub's `version`; nil: a plain index).
+    /// Which stub `database` was opened through (the index's stub file, or the shard stub's
+    /// `version`; nil: a plain index).
     private var opened: String?
     /// Set when a shard failed: the next search opens every shard afresh (new connections).
     private var mustReopen = false
@@ -39,9 +39,9 @@ public final class Searcher {
         if let stub = try ShardStub.at(path) {
             return (try stub.open(timeout: shardTimeout), stub, stub.version)
         }
-        let generation = IndexLocation.generation(at: path)
+        let stamp = IndexLocation.stubStamp(at: path)?.description
         do {
-            return (try Database(path: path), nil, generation)
+            return (try Database(path: path), nil, stamp)
         } catch {
             if IndexLocation(path: path).layout == .missing {
                 throw ReferatError.indexMissing(path: path)
@@ -50,12 +50,13 @@ public final class Searcher {
         }
     }
 
-    /// Moves to the latest committed index. reopen() follows commits but not a `--rebuild`,
-    /// which swaps the stub to a new generation, nor a changed shard stub: then the index is
-    /// opened afresh from its path, as it is after a shard failed and when remote connections
-    /// have aged (`remoteConnectionLifetime`).
+    /// Moves to the latest committed index. reopen() follows commits (and a replica's
+    /// changesets) but not a `--rebuild` or a replica's new copy, which rename another stub
+    /// over the old, nor a changed shard stub: then the index is opened afresh from its path,
+    /// as it is after a shard failed and when remote connections have aged
+    /// (`remoteConnectionLifetime`).
     private func refresh(force: Bool) throws {
-        let current = stub?.version ?? IndexLocation.generation(at: databasePath)
+        let current = stub?.version ?? IndexLocation.stubStamp(at: databasePath)?.description
         let aged = stub?.hasRemoteShards == true && -openedAt.timeIntervalSinceNow > Self.remoteConnectionLifetime
         guard force || mustReopen || aged || current != opened else {
             try database.reopen()

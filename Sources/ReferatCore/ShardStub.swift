@@ -29,14 +29,14 @@ public struct ShardStub: Equatable, Sendable {
     /// The stub file read.
     public let file: String
     public let shards: [Shard]
-    /// The stub's bytes and the generation each local shard's own stub names: when it changes,
-    /// a reader opens the shards afresh (a shard rebuilt, a line added).
+    /// The stub's bytes and each local shard's own stub file (`IndexLocation.stubStamp`): when
+    /// it changes, a reader opens the shards afresh (a shard rebuilt or replicated, a line added).
     public var version: String {
         let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
         return text
             + shards.map { shard in
                 guard case .local(let path) = shard.location else { return "" }
-                return "\n" + (IndexLocation.generation(at: path) ?? "")
+                return "\n" + (IndexLocation.stubStamp(at: path)?.description ?? "")
             }.joined()
     }
 

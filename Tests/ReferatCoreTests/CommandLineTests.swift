@@ -16,12 +16,14 @@ struct ReferatBinary {
         return directory.appendingPathComponent("referat")
     }()
 
-    static func run(_ arguments: [String], input: String? = nil) throws -> (
+    /// `environment` is added to this process's own.
+    static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> (
         status: Int32, stdout: String, stderr: String
     ) {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
