@@ -60,6 +60,10 @@ struct DocumentBuilder {
             try document.setValue(date.compact, slot: IndexSchema.dateSlot)
             try document.setValue(String(date.year), slot: IndexSchema.yearSlot)
         }
+        let facets = IndexSchema.facetValue(cluster: meeting.cluster, forum: meeting.forum, year: meeting.date?.year)
+        if let facets {
+            try document.setValue(facets, slot: IndexSchema.facetSlot)
+        }
         let data = try Self.recordEncoder.encode(record)
         try document.setData(String(decoding: data, as: UTF8.self))
         return document

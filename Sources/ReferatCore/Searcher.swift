@@ -12,8 +12,16 @@ public final class Searcher {
     /// How often a search is retried after the index changed under it.
     private static let modifiedRetries = 3
 
-    public init(databasePath: String) throws {
+    /// Facet counts shared with the other searchers of a pool (nil: each search counts).
+    private let facetCache: FacetCache?
+
+    public convenience init(databasePath: String) throws {
+        try self.init(databasePath: databasePath, facetCache: nil)
+    }
+
+    init(databasePath: String, facetCache: FacetCache?) throws {
         self.databasePath = databasePath
+        self.facetCache = facetCache
         generation = IndexLocation.generation(at: databasePath)
         database = try Self.open(databasePath)
         builder = try QueryBuilder(database: database)
@@ -148,29 +156,44 @@ public final class Searcher {
         if request.sort == .date {
             try enquire.sortByValueThenRelevance(slot: IndexSchema.dateSlot, descending: true)
         }
-        let spies =
-            request.facets
-            ? [
-                try enquire.addValueCountSpy(slot: IndexSchema.clusterSlot),
-                try enquire.addValueCountSpy(slot: IndexSchema.forumSlot),
-                try enquire.addValueCountSpy(slot: IndexSchema.yearSlot),
-            ] : []
+        let facetKey = FacetCache.Key(request)
+        let indexState = FacetCache.IndexState(generation: generation, revision: try database.revision)
+        let cached = request.facets ? facetCache?.counts(for: facetKey, on: indexState) : nil
+        let counting = request.facets && cached == nil
+        let spy = counting ? try enquire.addValueCountSpy(slot: IndexSchema.facetSlot) : nil
         // Facets count the whole match, not just the page: make Xapian look at every match.
-        let checkAtLeast = request.facets ? try database.documentCount : 0
+        let checkAtLeast = counting ? try database.documentCount : 0
         let mset = try enquire.mset(first: request.offset, maxItems: request.limit, checkAtLeast: checkAtLeast)
         let hits = try self.hits(of: mset, firstRank: request.offset + 1)
-        var facets: SearchResponse.Facets?
-        if spies.count == 3 {
-            func counts(_ spy: Enquire.SpyID) throws -> [SearchResponse.Facets.Count] {
-                try enquire.spyValues(spy)
-                    .map { SearchResponse.Facets.Count(value: $0.value, count: $0.count) }
-                    .sorted { ($1.count, $0.value) < ($0.count, $1.value) }
-            }
-            facets = .init(cluster: try counts(spies[0]), forum: try counts(spies[1]), year: try counts(spies[2]))
+        var counts = cached
+        if let spy {
+            let counted = FacetCache.Counts(
+                facets: Self.facets(from: try enquire.spyValues(spy)), matches: mset.matchesEstimated)
+            facetCache?.store(counted, for: facetKey, on: indexState)
+            counts = counted
         }
         return SearchResponse(
-            query: request.query, totalEstimate: mset.matchesEstimated, offset: request.offset, limit: request.limit,
-            results: hits, suggestion: repaired, searchedSuggestion: repaired != nil, facets: facets)
+            query: request.query, totalEstimate: counts?.matches ?? mset.matchesEstimated, offset: request.offset,
+            limit: request.limit, results: hits, suggestion: repaired, searchedSuggestion: repaired != nil,
+            facets: counts?.facets)
+    }
+
+    /// The cluster, forum and year counts of the facet values' counts, most frequent first.
+    private static func facets(from values: [(value: String, count: Int)]) -> SearchResponse.Facets {
+        var cluster: [String: Int] = [:]
+        var forum: [String: Int] = [:]
+        var year: [String: Int] = [:]
+        for (value, count) in values {
+            let parts = IndexSchema.facetParts(of: value)
+            if let name = parts.cluster { cluster[name, default: 0] += count }
+            if let name = parts.forum { forum[name, default: 0] += count }
+            if let name = parts.year { year[name, default: 0] += count }
+        }
+        func sorted(_ counts: [String: Int]) -> [SearchResponse.Facets.Count] {
+            counts.map { SearchResponse.Facets.Count(value: $0.key, count: $0.value) }
+                .sorted { ($1.count, $0.value) < ($0.count, $1.value) }
+        }
+        return SearchResponse.Facets(cluster: sorted(cluster), forum: sorted(forum), year: sorted(year))
     }
 
     /// The match set's items as hits, ranked from `firstRank`, each with its snippet.

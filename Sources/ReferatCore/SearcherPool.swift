@@ -11,12 +11,14 @@ public final class SearcherPool: @unchecked Sendable {
     private var idle: [Searcher] = []
     private let maxIdle: Int
     public let databasePath: String
+    /// Facet counts the pool's searchers share, so paging a search does not count them again.
+    private let facetCache = FacetCache()
 
     /// Opens one searcher at once, so a missing or unreadable index fails here, at start-up.
     public init(databasePath: String, maxIdle: Int = 16) throws {
         self.databasePath = databasePath
         self.maxIdle = maxIdle
-        idle.append(try Searcher(databasePath: databasePath))
+        idle.append(try Searcher(databasePath: databasePath, facetCache: facetCache))
     }
 
     /// Runs `body` with a searcher of its own.
@@ -30,7 +32,7 @@ public final class SearcherPool: @unchecked Sendable {
         lock.lock()
         let searcher = idle.popLast()
         lock.unlock()
-        return try searcher ?? Searcher(databasePath: databasePath)
+        return try searcher ?? Searcher(databasePath: databasePath, facetCache: facetCache)
     }
 
     private func giveBack(_ searcher: Searcher) {
