@@ -1,99 +1,134 @@
 #!/usr/bin/env bash
-# Load on GET /api/search: builds referat (release), indexes a corpus into a temporary
-# directory, serves it on a free loopback port and runs wrk (Debian's `wrk`, installed if
-# missing) over the queries of ../shared/eval/dev.json at 1, 2 and 16 connections, printing
-# requests/s and p50/p99 latency, and how many responses were not 2xx.
+# Load on GET /api/search: wrk against `referat serve` (release build, served by
+# scripts/with-server.sh) over QUERIES distinct search-box queries made from the corpus's agenda
+# titles (bench/http-queries.py), at 1, 2 and 16 connections, printing requests/s, p50/p99
+# latency, and the responses that were not 2xx (4xx and 5xx apart).
 #
-#   bench/http.sh                      # corpus/, 10 s per run
-#   CORPUS=/path/to/big DURATION=30s bench/http.sh
-#   INDEX=/existing/index bench/http.sh   # skip indexing
-#   REINDEX=1 bench/http.sh            # adds a 16-connection run while `referat index` rewrites
-#                                      # the index twice (each time with one more file)
+# Every request asks a query no earlier request of the whole benchmark asked (each run starts
+# where the last one stopped; a run that ran out of queries says so), so the server's facet
+# cache, which serves the same search's next page, does not flatter the figures. Two more runs
+# at 1 connection show what it and the API's `facets=false` save: `pages` asks each query's
+# first page and then its second; `no facets` asks without facet counts.
+#
+#   bench/http.sh                        # corpus/, indexed into a temporary directory; 10 s per run
+#   CORPUS=/big INDEX=/big-index DURATION=30s bench/http.sh   # an existing index of CORPUS
+#   CHANGE=1 bench/http.sh               # then 16 connections (a row per DURATION) while
+#                                        # `referat index` updates UPDATED (500) files, and while
+#                                        # `--rebuild` swaps in a new generation (on copies of the
+#                                        # corpus and the index, under TMPDIR)
+#   REFERAT=/path/to/referat CONNECTIONS="1 16" QUERIES=5000 bench/http.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-corpus="${CORPUS:-corpus}"
-duration="${DURATION:-10s}"
-queries="${QUERIES:-../shared/eval/dev.json}"
-connections="${CONNECTIONS:-1 2 16}"
-scratch="${SCRATCH_PATH:-.build-server}"
-work="$(mktemp -d /tmp/referat-bench.XXXXXX)"
-server_pid=""
-cleanup() {
-    if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-scripts/install-packages.sh wrk
-
-# REFERAT=/path/to/referat skips the build.
-referat="$(SCRATCH_PATH="$scratch" bench/referat.sh)"
-index="${INDEX:-}"
-if [ -z "$index" ] || [ -n "${REINDEX:-}" ]; then
-    # Re-indexing needs a corpus and an index of our own.
-    cp -r "$corpus" "$work/corpus"
-    corpus="$work/corpus"
-    index="$work/index"
-    "$referat" index "$corpus" --db "$index" >/dev/null
+if [ -z "${REFERAT_URL:-}" ]; then
+    corpus="${CORPUS:-corpus}"
+    work="$(mktemp -d "${TMPDIR:-/tmp}/referat-http.XXXXXX")"
+    trap 'rm -rf "$work"' EXIT
+    scripts/install-packages.sh wrk >&2
+    REFERAT="$(SCRATCH_PATH="${SCRATCH_PATH:-.build-bench}" bench/referat.sh)"
+    index="${INDEX:-}"
+    if [ -z "$index" ] || [ -n "${CHANGE:-}" ]; then
+        # Changing the index needs a corpus and an index of our own.
+        cp -r "$corpus" "$work/corpus"
+        corpus="$work/corpus"
+        if [ -n "$index" ]; then cp -r "$index" "$work/index"; else "$REFERAT" index "$corpus" --db "$work/index" --quiet; fi
+        index="$work/index"
+    fi
+    bench/http-queries.py "$corpus" "${QUERIES:-3000}" >"$work/queries.txt"
+    export REFERAT INDEX="$index" BENCH_CORPUS="$corpus" BENCH_WORK="$work"
+    # Runs this script again with the server up (REFERAT_URL set).
+    scripts/with-server.sh "$PWD/bench/http.sh"
+    exit 0
 fi
 
-# One URL-encoded path per query, for the Lua script to cycle through.
-python3 - "$queries" >"$work/paths.txt" <<'EOF'
-import json, sys, urllib.parse
-for judged in json.load(open(sys.argv[1], encoding="utf-8")):
-    print("/api/search?" + urllib.parse.urlencode({"q": judged["query"]}))
+work="$BENCH_WORK"
+duration="${DURATION:-10s}"
+# One URL path per line for the Lua script: each query; each query then its second page; each
+# query without facets.
+python3 - "$work" <<'EOF'
+import sys, urllib.parse
+work = sys.argv[1]
+queries = open(f"{work}/queries.txt", encoding="utf-8").read().splitlines()
+def path(query, **extra):
+    return "/api/search?" + urllib.parse.urlencode({"q": query, **extra})
+with open(f"{work}/plain.txt", "w") as out:
+    out.writelines(path(q) + "\n" for q in queries)
+with open(f"{work}/pages.txt", "w") as out:
+    out.writelines(path(q) + "\n" + path(q, offset=10) + "\n" for q in queries)
+with open(f"{work}/nofacets.txt", "w") as out:
+    out.writelines(path(q, facets="false") + "\n" for q in queries)
 EOF
-cat >"$work/queries.lua" <<EOF
-local paths = {}
-for line in io.lines("$work/paths.txt") do paths[#paths + 1] = line end
-local counter = 0
+# Thread k of T asks paths first+k, first+k+T, …; `done` prints the next unused position.
+cat >"$work/queries.lua" <<'EOF'
+-- Globals, not locals: `done` reads each thread's with thread:get.
+paths, threads, first, stride, counter, server_errors = {}, {}, 0, 1, 0, 0
+setup = function(thread)
+    thread:set("id", #threads)
+    table.insert(threads, thread)
+end
+init = function(args)
+    for line in io.lines(args[1]) do paths[#paths + 1] = line end
+    first, stride = tonumber(args[2]) + id, tonumber(args[3])
+end
 request = function()
+    local path = paths[(first + counter * stride) % #paths + 1]
     counter = counter + 1
-    return wrk.format("GET", paths[(counter % #paths) + 1])
+    return wrk.format("GET", path)
+end
+response = function(status)
+    if status >= 500 then server_errors = server_errors + 1 end
 end
 done = function(summary, latency, requests)
-    local bad = summary.errors.status + summary.errors.connect + summary.errors.read
+    local next, fives = 0, 0
+    for _, thread in ipairs(threads) do
+        next = math.max(next, thread:get("first") + thread:get("counter") * thread:get("stride"))
+        fives = fives + thread:get("server_errors")
+    end
+    local failed = summary.errors.status + summary.errors.connect + summary.errors.read
         + summary.errors.write + summary.errors.timeout
-    io.write(string.format("RESULT %.0f %.2f %.2f %d %d\n", summary.requests / (summary.duration / 1e6),
-        latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.requests, bad))
+    io.write(string.format("RESULT %.1f %.2f %.2f %d %d %d %d\n", summary.requests / (summary.duration / 1e6),
+        latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.requests, failed - fives, fives, next))
 end
 EOF
 
-"$referat" serve --db "$index" --port 0 2>"$work/serve.log" &
-server_pid=$!
-port=""
-for _ in $(seq 1 100); do
-    port="$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9][0-9]*\).*/\1/p' "$work/serve.log" | head -n1)"
-    [ -n "$port" ] && break
-    sleep 0.1
-done
-[ -n "$port" ] || { cat "$work/serve.log" >&2; echo "the server did not start" >&2; exit 1; }
-
-documents="$(curl -fsS "http://127.0.0.1:$port/healthz")"
-echo "index: $documents; $(wc -l <"$work/paths.txt") queries from $queries; $duration per run; $(nproc) cores"
-printf '%-12s %10s %10s %10s %10s %8s\n' connections "req/s" "p50 ms" "p99 ms" requests non-2xx
-run() { # label connections
-    local threads=$(( $2 < $(nproc) ? $2 : $(nproc) ))
-    local line
-    line="$(wrk -t "$threads" -c "$2" -d "$duration" --latency -s "$work/queries.lua" "http://127.0.0.1:$port" \
-        | grep '^RESULT')"
-    read -r _ rps p50 p99 total bad <<<"$line"
-    printf '%-12s %10s %10s %10s %10s %8s\n' "$1" "$rps" "$p50" "$p99" "$total" "$bad"
+queries="$(wc -l <"$work/queries.txt")"
+# Warm-up (the word list loads on the first plain query), with a query outside the list.
+curl -fsS "$REFERAT_URL/api/search?q=opvarmning" >/dev/null
+echo "index: $(curl -fsS "$REFERAT_URL/healthz"); $queries distinct queries from $BENCH_CORPUS; $duration per run; $(nproc) cores; load $(cut -d' ' -f1 /proc/loadavg)"
+printf '%-18s %8s %8s %8s %9s %7s %5s\n' run "req/s" "p50 ms" "p99 ms" requests "non-2xx" 5xx
+next=0 # the first query not asked yet
+run() { # label connections paths-file paths-per-query
+    local threads=$(($2 < $(nproc) ? $2 : $(nproc)))
+    local line rps p50 p99 total bad fives used
+    line="$(wrk -t "$threads" -c "$2" -d "$duration" --timeout 10s --latency -s "$work/queries.lua" \
+        "$REFERAT_URL" -- "$work/$3" "$((next * $4))" "$threads" | grep '^RESULT')"
+    read -r _ rps p50 p99 total bad fives used <<<"$line"
+    next=$(((used + $4 - 1) / $4))
+    local note=""
+    [ "$next" -le "$queries" ] || note="  (ran out of queries: some asked twice)"
+    printf '%-18s %8s %8s %8s %9s %7s %5s%s\n' "$1" "$rps" "$p50" "$p99" "$total" "$((bad + fives))" "$fives" "$note"
 }
-for c in $connections; do run "$c" "$c"; done
+for c in ${CONNECTIONS:-1 2 16}; do run "$c" "$c" plain.txt 1; done
+run "1 pages" 1 pages.txt 2
+run "1 no facets" 1 nofacets.txt 1
 
-if [ -n "${REINDEX:-}" ]; then
-    sample="$(ls "$corpus" | head -n1)"
-    (
-        sleep 1
-        for round in 1 2; do
-            cp "$corpus/$sample" "$corpus/copy-$round-$sample"
-            "$referat" index "$corpus" --db "$index" >/dev/null
-        done
-    ) &
-    indexer=$!
-    run "16+reindex" 16
-    wait "$indexer"
-    echo "after: $(curl -fsS "http://127.0.0.1:$port/healthz") (two re-indexes during the last run)"
+if [ -n "${CHANGE:-}" ]; then
+    # 16 connections, one DURATION run after another, until the change is done.
+    under_change() { # label command…
+        local label="$1"
+        shift
+        local started=$SECONDS
+        "$@" >"$work/change.log" 2>&1 &
+        local change=$!
+        run "$label" 16 plain.txt 1
+        while kill -0 "$change" 2>/dev/null; do run "$label" 16 plain.txt 1; done
+        wait "$change" || { cat "$work/change.log" >&2; echo "$label: the change failed" >&2; }
+        echo "  ($label: done in about $((SECONDS - started)) s: $(tail -n1 "$work/change.log"))"
+    }
+    # Each of UPDATED files gets one more line: the next `referat index` replaces their items.
+    find "$BENCH_CORPUS" -type f \( -name '*.md' -o -name '*.txt' \) ! -name synonymer.txt | sort \
+        | head -n "${UPDATED:-500}" | while IFS= read -r file; do echo "Opdateret under belastning." >>"$file"; done
+    under_change "16 + update" "$REFERAT" index "$BENCH_CORPUS" --db "$INDEX"
+    under_change "16 + --rebuild" "$REFERAT" index "$BENCH_CORPUS" --db "$INDEX" --rebuild
+    echo "after: $(curl -fsS "$REFERAT_URL/healthz")"
 fi

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Query benchmark on the large generated index: in-process search latency p50/p99 over a query
 # mix (`referat bench-queries`: one process, no start-up per query), per query and overall, then
-# the HTTP figures of bench/http.sh (wrk over the dev queries) on the same index.
+# the HTTP figures of bench/http.sh (wrk over distinct queries from the corpus) on the same index.
 #
 #   bench/query.sh                  # 20000-file corpus
 #   QUICK=1 bench/query.sh          # 2000 files
@@ -16,8 +16,8 @@
 # REINDEX=1 builds it again (do so after changing the indexer). bench/index.sh leaves its
 # referat index there too.
 #
-# `referat bench-queries` searches without facets (10 hits, snippets); the HTTP API and the
-# search page always count facets over the whole match, which the HTTP figures include.
+# `referat bench-queries` searches without facets (10 hits, snippets), and once more with them
+# (`--facets`: counted over the whole match, as the search page and the API do by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -80,10 +80,12 @@ done <"$work/mix.txt" | sort -k2,2 -g -r | { printf '%9s %9s %8s  %s\n' "p50 ms"
 echo
 echo "whole mix, one process ($(wc -l <"$work/mix.txt") queries x $repeat passes):"
 "$referat" bench-queries "$work/mix.txt" --db "$index" --repeat "$repeat"
+echo "with facets:"
+"$referat" bench-queries "$work/mix.txt" --db "$index" --repeat "$repeat" --facets
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ "${HTTP:-1}" != 0 ]; then
     echo
     echo "HTTP (bench/http.sh on the same index):"
-    INDEX="$index" REFERAT="$referat" DURATION="${DURATION:-10s}" bench/http.sh
+    INDEX="$index" CORPUS="${corpus:-corpus}" REFERAT="$referat" DURATION="${DURATION:-10s}" bench/http.sh
 fi

@@ -2,7 +2,8 @@
 # Runs a command against a live `referat serve`: indexes corpus/ into a temporary directory,
 # serves it on a free loopback port, waits until /healthz answers, runs the command with
 # REFERAT_URL set (e.g. http://127.0.0.1:41234) and REFERAT_SERVER_LOG naming the server's log,
-# then stops the server. Exits with the command's status.
+# then stops the server. Exits with the command's status. INDEX=path serves that index instead
+# (nothing is indexed).
 #
 #   REFERAT=.build/debug/referat scripts/with-server.sh scripts/check-feed.py
 set -euo pipefail
@@ -17,8 +18,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$referat" index corpus --db "$work/index" --quiet
-"$referat" serve --db "$work/index" --host 127.0.0.1 --port 0 2>"$work/serve.log" &
+index="${INDEX:-}"
+if [ -z "$index" ]; then
+    index="$work/index"
+    "$referat" index corpus --db "$index" --quiet
+fi
+"$referat" serve --db "$index" --host 127.0.0.1 --port 0 2>"$work/serve.log" &
 server_pid=$!
 # Handshake: the log names the port once it listens; /healthz answering means it serves.
 base=""

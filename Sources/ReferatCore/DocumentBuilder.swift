@@ -62,6 +62,10 @@ struct DocumentBuilder {
         }
         try document.setValue(
             (meeting.date?.compact ?? IndexSchema.unknownDateOrder) + record.file, slot: IndexSchema.meetingOrderSlot)
+        let facets = IndexSchema.facetValue(cluster: meeting.cluster, forum: meeting.forum, year: meeting.date?.year)
+        if let facets {
+            try document.setValue(facets, slot: IndexSchema.facetSlot)
+        }
         let data = try Self.recordEncoder.encode(record)
         try document.setData(String(decoding: data, as: UTF8.self))
         return document

@@ -59,7 +59,7 @@ extension MSet {
     /// about `length` bytes, cut ends shown as "…") with the words this match set's query
     /// matched. `stemmer` must be the one the query was parsed with.
     func marked(_ text: String, length: Int, stemmer: Stemmer) throws(XapianError) -> MarkedText {
-        let clean = text.replacing(Self.matchStart, with: "").replacing(Self.matchEnd, with: "")
+        let clean = Self.withoutMarks(text)
         // No background model: it looks up the frequency of every word of the text, a quarter
         // of a search's time, for a marginally better extract.
         let snippet = try snippet(
@@ -79,8 +79,20 @@ extension MSet {
         return MarkedText(segments: segments)
     }
 
+    /// `text` without the two mark characters. Both begin with the byte 0xEE in UTF-8, which
+    /// Danish text hardly ever has: a byte scan decides, as `replacing` over the whole of every
+    /// hit's text took a fifth of a search.
+    private static func withoutMarks(_ text: String) -> String {
+        guard text.utf8.contains(0xEE) else { return text }
+        let marks = Set(matchStart.unicodeScalars).union(matchEnd.unicodeScalars)
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.filter { !marks.contains($0) })
+        return String(scalars)
+    }
+
     /// Undoes Xapian's escaping; `&amp;` last, so an escaped "&lt;" in the text stays "&lt;".
     private static func unescape(_ html: Substring) -> String {
-        String(html).replacing("&lt;", with: "<").replacing("&gt;", with: ">").replacing("&amp;", with: "&")
+        guard html.utf8.contains(UInt8(ascii: "&")) else { return String(html) }
+        return String(html).replacing("&lt;", with: "<").replacing("&gt;", with: ">").replacing("&amp;", with: "&")
     }
 }

@@ -10,14 +10,15 @@ public struct QueryBenchmark: Sendable {
     public var mean: Double
     public var max: Double
 
-    /// Runs every query `repeat` times (after one warm-up pass) and measures each search.
-    public init(queries: [String], searcher: Searcher, repeat count: Int) throws {
-        for query in queries { _ = try searcher.search(SearchRequest(query: query)) }
+    /// Runs every query `repeat` times (after one warm-up pass) and measures each search, with
+    /// the facets counted when `facets` is set.
+    public init(queries: [String], searcher: Searcher, repeat count: Int, facets: Bool = false) throws {
+        for query in queries { _ = try searcher.search(SearchRequest(query: query, facets: facets)) }
         var timings: [Double] = []
         for _ in 0..<count {
             for query in queries {
                 let start = DispatchTime.now().uptimeNanoseconds
-                _ = try searcher.search(SearchRequest(query: query))
+                _ = try searcher.search(SearchRequest(query: query, facets: facets))
                 timings.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
             }
         }

@@ -27,9 +27,17 @@ public final class Searcher {
     /// How often a search is retried after the index changed under it.
     private static let modifiedRetries = 3
 
-    public init(databasePath: String, shardTimeout: Double = Searcher.defaultShardTimeout) throws {
+    /// Facet counts shared with the other searchers of a pool (nil: each search counts).
+    private let facetCache: FacetCache?
+
+    public convenience init(databasePath: String, shardTimeout: Double = Searcher.defaultShardTimeout) throws {
+        try self.init(databasePath: databasePath, shardTimeout: shardTimeout, facetCache: nil)
+    }
+
+    init(databasePath: String, shardTimeout: Double, facetCache: FacetCache?) throws {
         self.databasePath = databasePath
         self.shardTimeout = shardTimeout
+        self.facetCache = facetCache
         (database, stub, opened) = try Self.open(databasePath, shardTimeout: shardTimeout)
         builder = try QueryBuilder(database: database)
     }
@@ -189,38 +197,53 @@ public final class Searcher {
             // Newest meeting first; one meeting's items together, by relevance.
             try enquire.sortByValueThenRelevance(slot: IndexSchema.meetingOrderSlot, descending: true)
         }
+        // Counts are kept per index revision; Xapian has none for shards, which count every time.
+        let facetKey = FacetCache.Key(request)
+        let indexState = stub == nil ? FacetCache.IndexState(stub: opened, revision: try database.revision) : nil
+        let cached = request.facets ? indexState.flatMap { facetCache?.counts(for: facetKey, on: $0) } : nil
+        let counting = request.facets && cached == nil
         // Xapian 1.4 miscounts match spies over several remote shards when the match is sorted by
         // a value, as every match here is: over remote shards, facets are counted by a pass of their own.
-        let facetEnquire =
-            request.facets ? (stub?.hasRemoteShards == true ? try Enquire(database: database) : enquire) : nil
+        let facetEnquire = counting ? (stub?.hasRemoteShards == true ? try Enquire(database: database) : enquire) : nil
         let ownFacetPass = facetEnquire.map { $0 !== enquire } ?? false
         if ownFacetPass { try facetEnquire?.setQuery(query) }
-        let spies = try facetEnquire.map { facetEnquire in
-            [
-                try facetEnquire.addValueCountSpy(slot: IndexSchema.clusterSlot),
-                try facetEnquire.addValueCountSpy(slot: IndexSchema.forumSlot),
-                try facetEnquire.addValueCountSpy(slot: IndexSchema.yearSlot),
-            ]
-        }
+        let spy = try facetEnquire?.addValueCountSpy(slot: IndexSchema.facetSlot)
         // Facets count the whole match, not just the page: make Xapian look at every match.
         // Without them, the total is exact up to `exactTotal` matches: Xapian's estimate beyond
         // the matches it looked at depends on how the index is split into shards.
-        let checkAtLeast = request.facets ? try database.documentCount : Self.exactTotal
+        let checkAtLeast = counting ? try database.documentCount : Self.exactTotal
         let mset = try enquire.mset(first: request.offset, maxItems: request.limit, checkAtLeast: checkAtLeast)
         if ownFacetPass { _ = try facetEnquire?.mset(first: 0, maxItems: 0, checkAtLeast: checkAtLeast) }
         let hits = try self.hits(of: mset, firstRank: request.offset + 1)
-        var facets: SearchResponse.Facets?
-        if let facetEnquire, let spies {
-            func counts(_ spy: Enquire.SpyID) throws -> [SearchResponse.Facets.Count] {
-                try facetEnquire.spyValues(spy)
-                    .map { SearchResponse.Facets.Count(value: $0.value, count: $0.count) }
-                    .sorted { ($1.count, $0.value) < ($0.count, $1.value) }
-            }
-            facets = .init(cluster: try counts(spies[0]), forum: try counts(spies[1]), year: try counts(spies[2]))
+        var counts = cached
+        if let facetEnquire, let spy {
+            let counted = FacetCache.Counts(
+                facets: Self.facets(from: try facetEnquire.spyValues(spy)), matches: mset.matchesEstimated)
+            if let indexState { facetCache?.store(counted, for: facetKey, on: indexState) }
+            counts = counted
         }
         return SearchResponse(
-            query: request.query, totalEstimate: mset.matchesEstimated, offset: request.offset, limit: request.limit,
-            results: hits, suggestion: repaired, searchedSuggestion: repaired != nil, facets: facets)
+            query: request.query, totalEstimate: counts?.matches ?? mset.matchesEstimated, offset: request.offset,
+            limit: request.limit, results: hits, suggestion: repaired, searchedSuggestion: repaired != nil,
+            facets: counts?.facets)
+    }
+
+    /// The cluster, forum and year counts of the facet values' counts, most frequent first.
+    private static func facets(from values: [(value: String, count: Int)]) -> SearchResponse.Facets {
+        var cluster: [String: Int] = [:]
+        var forum: [String: Int] = [:]
+        var year: [String: Int] = [:]
+        for (value, count) in values {
+            let parts = IndexSchema.facetParts(of: value)
+            if let name = parts.cluster { cluster[name, default: 0] += count }
+            if let name = parts.forum { forum[name, default: 0] += count }
+            if let name = parts.year { year[name, default: 0] += count }
+        }
+        func sorted(_ counts: [String: Int]) -> [SearchResponse.Facets.Count] {
+            counts.map { SearchResponse.Facets.Count(value: $0.key, count: $0.value) }
+                .sorted { ($1.count, $0.value) < ($0.count, $1.value) }
+        }
+        return SearchResponse.Facets(cluster: sorted(cluster), forum: sorted(forum), year: sorted(year))
     }
 
     /// An enquire that orders equal weights by meeting (`IndexSchema.meetingOrderSlot`), not by

@@ -12,13 +12,15 @@ public final class SearcherPool: @unchecked Sendable {
     private let maxIdle: Int
     public let databasePath: String
     public let shardTimeout: Double
+    /// Facet counts the pool's searchers share, so paging a search does not count them again.
+    private let facetCache = FacetCache()
 
     /// Opens one searcher at once, so a missing or unreadable index fails here, at start-up.
     public init(databasePath: String, shardTimeout: Double = Searcher.defaultShardTimeout, maxIdle: Int = 16) throws {
         self.databasePath = databasePath
         self.shardTimeout = shardTimeout
         self.maxIdle = maxIdle
-        idle.append(try Searcher(databasePath: databasePath, shardTimeout: shardTimeout))
+        idle.append(try Searcher(databasePath: databasePath, shardTimeout: shardTimeout, facetCache: facetCache))
     }
 
     /// Runs `body` with a searcher of its own.
@@ -32,7 +34,7 @@ public final class SearcherPool: @unchecked Sendable {
         lock.lock()
         let searcher = idle.popLast()
         lock.unlock()
-        return try searcher ?? Searcher(databasePath: databasePath, shardTimeout: shardTimeout)
+        return try searcher ?? Searcher(databasePath: databasePath, shardTimeout: shardTimeout, facetCache: facetCache)
     }
 
     private func giveBack(_ searcher: Searcher) {

@@ -16,10 +16,10 @@ struct APIController<Context: RequestContext>: Sendable {
         return routes
     }
 
-    /// The same `SearchResponse` as `referat search --json`, always with facets.
+    /// The same `SearchResponse` as `referat search --json`, with facets unless `facets=false`.
     @Sendable func search(_ request: Request, context: Context) async throws -> Response {
         let parameters = try SearchParameters.decode(request, context: context)
-        let search = try parameters.searchRequest(facets: true)
+        let search = try parameters.searchRequest(facets: try parameters.facetsAsked())
         let response = try pool.withSearcher { try $0.search(search) }
         return try JSONBody.response(response)
     }

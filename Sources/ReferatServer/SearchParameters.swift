@@ -17,6 +17,8 @@ struct SearchParameters: Decodable, Sendable {
     var offset: String?
     var sort: String?
     var section: String?
+    /// `false`: no facet counts, for scripts that want only the hits (`facetsAsked`).
+    var facets: String?
 
     /// What a feed of this search asks: the query and the filters (no order or paging: a feed
     /// is always the newest items).
@@ -69,6 +71,12 @@ struct SearchParameters: Decodable, Sendable {
         return request
     }
 
+    /// Whether the API counts facets: unless the request says `facets=false`. (The page always
+    /// shows them.)
+    func facetsAsked() throws(ServerError) -> Bool {
+        try Self.boolean("facets", facets) ?? true
+    }
+
     /// The value, or nil when it is missing or blank.
     private static func present(_ value: String?) -> String? {
         guard let value else { return nil }
@@ -87,6 +95,12 @@ struct SearchParameters: Decodable, Sendable {
             throw .badParameter(name, "must be between \(range.lowerBound) and \(range.upperBound)")
         }
         return number
+    }
+
+    private static func boolean(_ name: String, _ value: String?) throws(ServerError) -> Bool? {
+        guard let text = present(value) else { return nil }
+        guard let flag = Bool(text) else { throw .badParameter(name, "must be true or false") }
+        return flag
     }
 
     private static func choice<Choice: RawRepresentable & CaseIterable>(_ name: String, _ value: String?)

@@ -15,6 +15,9 @@ struct BenchQueriesCommand: ParsableCommand {
     @Option(help: "How many times to run the whole mix.")
     var `repeat`: Int = 20
 
+    @Flag(help: "Count the facets over the whole match, as the search page does (each search counts them afresh).")
+    var facets = false
+
     func validate() throws {
         if `repeat` < 1 { throw ValidationError("--repeat must be at least 1") }
     }
@@ -29,7 +32,7 @@ struct BenchQueriesCommand: ParsableCommand {
         let mix = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
         let result = try QueryBenchmark(
-            queries: mix, searcher: try database.searcher(), repeat: `repeat`)
+            queries: mix, searcher: try database.searcher(), repeat: `repeat`, facets: facets)
         print(
             String(
                 format: "queries %d  searches %d  p50 %.3f ms  p99 %.3f ms  mean %.3f ms  max %.3f ms",

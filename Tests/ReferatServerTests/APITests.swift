@@ -96,6 +96,18 @@ import Testing
         }
     }
 
+    @Test func facetsFalseLeavesOutTheCountsAndNothingElse() async throws {
+        try await SampleIndex.app().test(.router) { client in
+            let response = try await client.execute(
+                uri: uri("/api/search", [("q", "klynge"), ("facets", "false")]), method: .get)
+            #expect(response.status == .ok)
+            let result = try response.json(SearchResponse.self)
+            #expect(result.facets == nil)
+            let direct = try Searcher(databasePath: SampleIndex.path).search(SearchRequest(query: "klynge"))
+            #expect(result.results == direct.results)
+        }
+    }
+
     @Test func limitAndOffsetPage() async throws {
         try await SampleIndex.app().test(.router) { client in
             let all = try await client.execute(
@@ -132,6 +144,7 @@ import Testing
             ([("q", "Sø* ADJ x")], "cannot run"),
             ([("q", "IPS"), ("sort", "newest")], "sort"),
             ([("q", "IPS"), ("section", "beslutning")], "section"),
+            ([("q", "IPS"), ("facets", "nej")], "facets"),
         ] as [([(String, String)], String)])
     func badParametersAre400(parameters: [(String, String)], named: String) async throws {
         try await SampleIndex.app().test(.router) { client in
