@@ -254,6 +254,10 @@ import Testing
         ("lise søndergård", "004_6fef7745cb6f1a69.txt#4"),
         // A misspelt word the index does not know, beside one it knows.
         ("Lauge Clemensen", "003_ba1bb07e974decf3.txt#2"),
+        // An acronym finds the compound its letters abbreviate, which the item writes out.
+        ("SSU", "003_ba1bb07e974decf3.txt#2"),
+        // A compound whose head no item has finds its other parts ("Lænderyg").
+        ("lænderygsmerter", "002_76e1cc869024a7c4.txt#4"),
     ])
     func aPlainQueryFindsWhatSnowballAloneMisses(query: String, expected: String) throws {
         #expect(try Self.items(query).prefix(10).contains(expected))
