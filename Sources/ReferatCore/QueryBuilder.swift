@@ -80,14 +80,22 @@ final class QueryBuilder {
     }
 
     /// The query with misspelt words replaced from the index's spelling data, or nil when
-    /// Xapian has no correction.
+    /// Xapian has no correction. An acronym is never corrected: a word or acronym a letter or
+    /// two away names something else (`KKR` is not "klar").
     func spellingCorrection(of text: String) throws(XapianError) -> String? {
         do {
             _ = try parser.parse(text, flags: Self.flags.union(.spellingCorrection))
         } catch  where error.kind == .queryParser {
             return nil
         }
-        return parser.correctedQuery
+        guard let corrected = parser.correctedQuery else { return nil }
+        let typedWords = Tokenizer.tokenize(text)
+        let correctedWords = Tokenizer.tokenize(corrected)
+        for (typed, correctedWord) in zip(typedWords, correctedWords)
+        where typed.isAcronym && typed.term != correctedWord.term {
+            return nil
+        }
+        return corrected
     }
 
     /// The typed query. A plain query (words only) gets its Danish expansions word by word

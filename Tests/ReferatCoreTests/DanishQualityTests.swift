@@ -20,6 +20,14 @@ import Testing
         #expect(response.results.first.map { "\($0.file)#\($0.item.number)" } == "\(file)#\(item)")
     }
 
+    /// An acronym names one thing: the index's nearest spelling ("klar") is not it.
+    @Test(arguments: ["KKR", "KKR budget"])
+    func anAcronymTheIndexLacksIsNotCorrected(query: String) throws {
+        let response = try SampleIndex.searcher().search(SearchRequest(query: query))
+        #expect(response.suggestion == nil)
+        #expect(!response.searchedSuggestion)
+    }
+
     @Test(arguments: ["akutplan", "kommissorium", "palliation", "IPS", "budget 2023"])
     func aCorrectlySpeltQueryWithHitsGetsNoSuggestion(query: String) throws {
         let response = try SampleIndex.searcher().search(SearchRequest(query: query))
@@ -245,8 +253,9 @@ import Testing
     }
 
     @Test(arguments: [
-        // A noun finds the items that use its adjective.
+        // A noun finds the items that use its adjective, a nominalisation the verb.
         ("demografi", "000_9285af0b1d2d00d2.txt#1"),
+        ("koordination", "003_ba1bb07e974decf3.txt#6"),
         // A compound finds its parts written apart.
         ("fællesudbud", "002_76e1cc869024a7c4.txt#3"),
         // Written without æ ø å, or with å for a name written "aa".
