@@ -133,6 +133,22 @@ public struct CompoundSplitter: Sendable {
         return parts
     }
 
+    /// The compound's smallest parts: each part split again while it is itself a compound
+    /// ("sundhedssamarbejdsudvalget" → sundhed, samarbejd, udvalget, where `split` keeps the
+    /// head "samarbejdsudvalget" whole); nil when the word is no compound.
+    public func smallestParts(_ word: String) -> [String]? {
+        split(word).map { parts in parts.flatMap { smallestParts($0) ?? [$0] } }
+    }
+
+    /// The acronym a compound's smallest parts spell, one initial a part
+    /// ("sundhedssamarbejdsudvalget" → "ssu", "praksisplanudvalget" → "ppu"), as Danish
+    /// administration abbreviates its committees; nil below three parts, where two letters
+    /// match too many unrelated compounds.
+    public func acronym(of word: String) -> String? {
+        guard let parts = smallestParts(word), parts.count >= 3 else { return nil }
+        return String(parts.compactMap(\.first))
+    }
+
     /// The score of letters[start..<count] as a head, or nil when it cannot be one.
     private func headScore(
         start: Int, count: Int, text: (Int, Int) -> String, letters: [Unicode.Scalar], endings: [String]

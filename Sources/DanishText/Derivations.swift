@@ -1,8 +1,9 @@
 /// Danish words that Snowball stems apart though a reader takes them for one topic, read from a
 /// lexicon: a noun and its adjective ("demografi" → "demografisk", "politik" → "politisk",
-/// "medicin" → "medicinsk"), an adjective and its noun ("tilgængelig" → "tilgængelighed"), and
-/// a verb and its nominalisation ("rekruttere" → "rekruttering"), and the nouns in -er whose
-/// plural drops the e ("borgmester" → "borgmestre", "center" → "centre").
+/// "medicin" → "medicinsk"), an adjective and its noun ("tilgængelig" → "tilgængelighed"), a
+/// verb and its nominalisations ("rekruttere" → "rekruttering", "koordinere" → "koordination"),
+/// and the nouns in -er whose plural drops the e ("borgmester" → "borgmestre", "center" →
+/// "centre").
 ///
 /// Every derived word has at most one base: the first candidate of its rule that is in the
 /// lexicon, so "politisk" comes from "politik", not from "politi". Both words must be in the
@@ -26,6 +27,7 @@ public struct Derivations: Sendable {
         ("sk", [""]),  // medicinsk ← medicin
         ("hed", [""]),  // tilgængelighed ← tilgængelig
         ("ering", ["ere"]),  // rekruttering ← rekruttere
+        ("ation", ["ere"]),  // koordination ← koordinere
     ]
 
     /// The lexicon's words one rule away from `word` in either direction (its base and the

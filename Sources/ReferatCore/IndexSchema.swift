@@ -5,9 +5,12 @@ import Minutes
 enum IndexSchema {
     /// Xapian's conventional prefix for stemmed terms (as QueryParser's STEM_SOME produces them).
     static let stemPrefix = "Z"
-    /// Parts of compound words ("palliationsområdet" → palliation, område), indexed with wdf 0:
-    /// they make an item match but add no weight, so whole-word matches rank first.
+    /// Parts of compound words ("palliationsområdet" → palliation, område), indexed with wdf 1
+    /// once per item: they weigh less than a word on its own, so whole-word matches rank first.
     static let compoundPartPrefix = "XC"
+    /// The acronym a compound's parts spell ("sundhedssamarbejdsudvalget" → `XAssu`), so that
+    /// `SSU` finds the items that write the committee out.
+    static let compoundAcronymPrefix = "XA"
     /// Title words, for `titel:` searches.
     static let titlePrefix = "S"
     /// The item's unique id term: re-indexing replaces, never duplicates.

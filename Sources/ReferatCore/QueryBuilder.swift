@@ -84,14 +84,22 @@ final class QueryBuilder {
     }
 
     /// The query with misspelt words replaced from the index's spelling data, or nil when
-    /// Xapian has no correction.
+    /// Xapian has no correction. An acronym is never corrected: a word or acronym a letter or
+    /// two away names something else (`KKR` is not "klar").
     func spellingCorrection(of text: String) throws(XapianError) -> String? {
         do {
             _ = try parser.parse(text, flags: Self.flags.union(.spellingCorrection))
         } catch  where error.kind == .queryParser {
             return nil
         }
-        return parser.correctedQuery
+        guard let corrected = parser.correctedQuery else { return nil }
+        let typedWords = Tokenizer.tokenize(text)
+        let correctedWords = Tokenizer.tokenize(corrected)
+        for (typed, correctedWord) in zip(typedWords, correctedWords)
+        where typed.isAcronym && typed.term != correctedWord.term {
+            return nil
+        }
+        return corrected
     }
 
     /// The typed query. A plain query (words only) gets its Danish expansions word by word
@@ -168,10 +176,11 @@ final class QueryBuilder {
     /// knows it, as the spelling the index knows (`repairs`). A lowercase word also finds its
     /// derivational relatives (`derivedTerms`) as the same word and, when it is a compound that
     /// alone finds fewer items than the page up to `pageEnd` holds, the items with all its parts
-    /// at `compoundPartsWeight` (parts of frequent words cost time and add nothing to the page). A
-    /// hyphenated word ("e-sundhed", "IV-behandling") also finds the word written joined
+    /// at `compoundPartsWeight` (parts of frequent words cost time and add nothing to the page;
+    /// `partQueries`). A hyphenated word ("e-sundhed", "IV-behandling") also finds the word written joined
     /// ("eSundhed"), its parts anywhere, and its acronym alone. A word typed with a capital is a
-    /// name ("Fuglesang", "SSU"): repaired, never derived or split.
+    /// name ("Fuglesang", "SSU"): repaired, never derived or split; an acronym also finds the
+    /// compounds whose parts it abbreviates, at `compoundPartsWeight`.
     private func wordQuery(_ typed: String, danish: DanishWords, pageEnd: Int, repair: inout String?)
         throws(XapianError) -> Query
     {
@@ -201,17 +210,38 @@ final class QueryBuilder {
             repair = repairs.first?.spelling
             alternatives += repairs.map(\.query)
         }
-        guard !isName else { return alternatives.count == 1 ? parsed : try Query(.synonym, alternatives) }
+        guard !isName else {
+            let query = alternatives.count == 1 ? parsed : try Query(.synonym, alternatives)
+            // An acronym also finds the compounds its letters abbreviate (`SSU` →
+            // "Sundhedssamarbejdsudvalget"), after the items that write the acronym.
+            let compounds = IndexSchema.compoundAcronymPrefix + token.term
+            guard token.isAcronym, try database.termFrequency(compounds) > 0 else { return query }
+            return try Query(.or, [query, try Query(term: compounds).scaled(by: Self.compoundPartsWeight)])
+        }
         let parts = danish.splitter.split(token.term)
         alternatives += try derivedTerms(of: token.term, parts: parts, derivations: danish.derivations)
         let query = alternatives.count == 1 ? parsed : try Query(.synonym, alternatives)
         guard let parts, try itemCount(of: token.term) < pageEnd else { return query }
-        var partQueries: [Query] = []
+        let partQueries = try partQueries(parts, danish: danish)
+        guard partQueries.count >= 2 else { return query }
+        return try Query(.or, [query, try Query(.and, partQueries).scaled(by: Self.compoundPartsWeight)])
+    }
+
+    /// Each part with its relatives, as the index has them. A part no item has is split into
+    /// its own parts ("rygsmerter" → ryg, smerter), and one that cannot be split is left out:
+    /// the minutes name a topic by the compound's other parts (`lænderygsmerter` →
+    /// "Lænderyg"). The caller wants two parts at least.
+    private func partQueries(_ parts: [String], danish: DanishWords) throws(XapianError) -> [Query] {
+        var queries: [Query] = []
         for part in parts {
             let derived = try derivedTerms(of: part, parts: nil, derivations: danish.derivations)
-            partQueries.append(try Query(.synonym, [try parser.parse(part, flags: Self.flags)] + derived))
+            if try itemCount(of: part) > 0 || !derived.isEmpty {
+                queries.append(try Query(.synonym, [try parser.parse(part, flags: Self.flags)] + derived))
+            } else if let smaller = danish.splitter.split(part) {
+                queries += try partQueries(smaller, danish: danish)
+            }
         }
-        return try Query(.or, [query, try Query(.and, partQueries).scaled(by: Self.compoundPartsWeight)])
+        return queries
     }
 
     /// The word's own term (as the parser makes it: a name as typed, another word's stem) when

@@ -135,6 +135,9 @@ final class TermIndexer {
             terms.append(IndexSchema.compoundPartPrefix + part)
             terms.append(IndexSchema.stemPrefix + IndexSchema.compoundPartPrefix + (try stem(part)))
         }
+        if !terms.isEmpty, let acronym = splitter?.acronym(of: word) {
+            terms.append(IndexSchema.compoundAcronymPrefix + acronym)
+        }
         partTermsCache[word] = terms
         return terms
     }

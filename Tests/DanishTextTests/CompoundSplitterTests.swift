@@ -52,6 +52,18 @@ struct CompoundSplitterTests {
         #expect(parts == nil, "\(parts ?? [])")
     }
 
+    @Test(
+        "the acronym of a compound's smallest parts, from three parts on",
+        arguments: [
+            ("sundhedssamarbejdsudvalget", "ssu"),
+            ("klyngestyregruppen", "ksg"),
+            ("palliationsområdet", nil),
+            ("kommune", nil),
+        ])
+    func acronym(word: String, acronym: String?) throws {
+        #expect(try Wdanish.splitter().acronym(of: word) == acronym)
+    }
+
     @Test("words shorter than the minimum are never split")
     func shortWords() {
         let splitter = CompoundSplitter(lexicon: Lexicon(words: ["bil", "hus", "bilhus"]))

@@ -19,6 +19,8 @@ struct DerivationsTests {
             ("opmærksomhed", "opmærksom"),
             ("rekruttering", "rekruttere"),
             ("evaluere", "evaluering"),
+            ("koordination", "koordinere"),
+            ("dokumentere", "dokumentation"),
             ("borgmester", "borgmestre"),
             ("borgmestre", "borgmester"),
         ])
