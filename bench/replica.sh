@@ -61,8 +61,10 @@ lag() {
     echo "$(date +%s.%N) - $start" | bc
 }
 
-# What xapian-replicate did since the log had $1 lines: copies and changesets.
+# What xapian-replicate did since the log had $1 lines: copies and changesets. It logs an update
+# after removing the copy it replaced, a while after the replica holds the new one.
 sent() {
+    until tail -n +"$(($1 + 1))" "$work/replicate.log" | grep -q '^Update complete: .*new live'; do sleep 0.1; done
     tail -n +"$(($1 + 1))" "$work/replicate.log" | awk '/^Update complete:/ && !/no changes/ {
         copies += $3; changesets += $5 } END { printf "%d copies, %d changesets", copies, changesets }'
 }
@@ -80,7 +82,8 @@ echo "XAPIAN_MAX_CHANGESETS=$XAPIAN_MAX_CHANGESETS, xapian-replicate -i $interva
 build_time=$(index)
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-xapian-replicate-server --interface 127.0.0.1 --port "$port" "$work/master" >"$work/server.log" 2>&1 &
+# In a process group of its own: on SIGTERM, the server signals its whole group.
+setsid xapian-replicate-server --interface 127.0.0.1 --port "$port" "$work/master" >"$work/server.log" 2>&1 &
 pids+=($!)
 deadline=$((SECONDS + 10))
 until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do

@@ -221,7 +221,8 @@ final class ReplicationServer {
         throw ReplicationError("xapian-replicate-server did not start (is xapian-tools installed?)")
     }
 
-    /// SIGKILL: a child of the test process inherits its blocked signals, SIGTERM among them.
+    /// SIGKILL: a child of the test process inherits its blocked signals, SIGTERM among them,
+    /// and on SIGTERM the server signals its whole process group, the test process included.
     func stop() {
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)
