@@ -17,7 +17,7 @@ trap 'rm -rf "$work"' EXIT
 # The first N meetings in path order, as a corpus of their own (with the synonyms).
 mkdir -p "$work/corpus"
 cp "$corpus/synonymer.txt" "$work/corpus/"
-(cd "$corpus/" && find . -type f \( -name '*.txt' -o -name '*.md' \) ! -name synonymer.txt | sort | head -n "$n") |
+(cd "$corpus/" && find . -type f \( -name '*.txt' -o -name '*.md' \) ! -name synonymer.txt | sort | sed -n "1,${n}p") |
     while read -r file; do
         mkdir -p "$work/corpus/$(dirname "$file")"
         cp "$corpus/$file" "$work/corpus/$file"
