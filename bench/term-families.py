@@ -11,8 +11,8 @@ referat adds it (each item's plain words, summed, at the end). For each variant 
 terms and postings written, Xapian's CPU seconds (add_document, commits, compaction: the
 documents are built before the clock starts) and the compacted size, and the differences from
 the full index: what that family costs Xapian. With --runs N each variant is written N times
-(the runs interleaved) and its least CPU time kept: on a shared machine single runs vary by 10–20%. What it costs referat to make the terms (Swift)
-is in a profile, not here.
+(the runs interleaved) and its least CPU time kept: on a shared machine single runs vary by
+10–20%. What it costs referat to make the terms (Swift) is in bench/profile-index.sh's profile.
 
 Needs Debian's python3-xapian, so run it with /usr/bin/python3.
 """
@@ -23,6 +23,7 @@ import tempfile
 import time
 
 import xapian
+
 
 def family(term):
     """The family of a term by its prefix (Sources/ReferatCore/IndexSchema.swift)."""
