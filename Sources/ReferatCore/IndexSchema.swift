@@ -29,12 +29,8 @@ enum IndexSchema {
 
     /// YYYYMMDD, for sorting and date ranges.
     static let dateSlot: UInt32 = 0
-    /// Display names, counted for facets.
-    static let clusterSlot: UInt32 = 1
-    static let forumSlot: UInt32 = 2
-    static let yearSlot: UInt32 = 3
-    /// The meeting's cluster, forum and year in one value (`facetValue`): the facets are counted
-    /// by one spy reading one value per match instead of three.
+    /// The meeting's cluster, forum and year (display names) in one value (`facetValue`): the
+    /// facets are counted reading one value per match instead of three.
     static let facetSlot: UInt32 = 4
 
     /// Positions skipped between the title and each section, so phrases never span fields.

@@ -156,22 +156,22 @@ public final class Searcher {
         if request.sort == .date {
             try enquire.sortByValueThenRelevance(slot: IndexSchema.dateSlot, descending: true)
         }
-        let facetKey = FacetCache.Key(request)
-        let indexState = FacetCache.IndexState(generation: generation, revision: try database.revision)
-        let cached = request.facets ? facetCache?.counts(for: facetKey, on: indexState) : nil
-        let counting = request.facets && cached == nil
-        let spy = counting ? try enquire.addValueCountSpy(slot: IndexSchema.facetSlot) : nil
-        // Facets count the whole match, not just the page: make Xapian look at every match.
-        let checkAtLeast = counting ? try database.documentCount : 0
-        let mset = try enquire.mset(first: request.offset, maxItems: request.limit, checkAtLeast: checkAtLeast)
-        let hits = try self.hits(of: mset, firstRank: request.offset + 1)
-        var counts = cached
-        if let spy {
-            let counted = FacetCache.Counts(
-                facets: Self.facets(from: try enquire.spyValues(spy)), matches: mset.matchesEstimated)
-            facetCache?.store(counted, for: facetKey, on: indexState)
-            counts = counted
+        var counts: FacetCache.Counts?
+        if request.facets {
+            let key = FacetCache.Key(request)
+            let state = FacetCache.IndexState(generation: generation, revision: try database.revision)
+            counts = facetCache?.counts(for: key, on: state)
+            if counts == nil {
+                // A pass of its own over the whole match, unranked: the ranked pass below then
+                // stops as soon as it has the page.
+                let counted = try database.valueCounts(slot: IndexSchema.facetSlot, matching: query)
+                let fresh = FacetCache.Counts(facets: Self.facets(from: counted.values), matches: counted.matches)
+                facetCache?.store(fresh, for: key, on: state)
+                counts = fresh
+            }
         }
+        let mset = try enquire.mset(first: request.offset, maxItems: request.limit)
+        let hits = try self.hits(of: mset, firstRank: request.offset + 1)
         return SearchResponse(
             query: request.query, totalEstimate: counts?.matches ?? mset.matchesEstimated, offset: request.offset,
             limit: request.limit, results: hits, suggestion: repaired, searchedSuggestion: repaired != nil,

@@ -122,6 +122,17 @@ public class Database {
         return bounds.lower.isEmpty && bounds.upper.isEmpty ? nil : bounds
     }
 
+    /// The non-empty values of `slot` over every document `query` matches, each with its number
+    /// of documents, and the number of matches: one pass over the whole match, unranked.
+    public func valueCounts(slot: UInt32, matching query: Query) throws(XapianError) -> (
+        values: [(value: String, count: Int)], matches: Int
+    ) {
+        var list: OpaquePointer?
+        var matches: UInt32 = 0
+        try check { xap_database_value_counts(handle, query.handle, slot, &list, &matches, $0) }
+        return (takeList(list).map { (value: $0.0, count: $0.1) }, Int(matches))
+    }
+
     /// The words in the spelling data with their frequencies, in byte order.
     public func spellings() throws(XapianError) -> [(word: String, frequency: Int)] {
         var list: OpaquePointer?
