@@ -133,8 +133,8 @@ if [ -n "${CHANGE:-}" ]; then
         echo "  ($label: done in about $((SECONDS - started)) s: $(tail -n1 "$work/change.log"))"
     }
     # Each of UPDATED files gets one more line: the next `referat index` replaces their items.
-    find "$BENCH_CORPUS" -type f \( -name '*.md' -o -name '*.txt' \) ! -name synonymer.txt | sort \
-        | head -n "${UPDATED:-500}" | while IFS= read -r file; do echo "Opdateret under belastning." >>"$file"; done
+    find "$BENCH_CORPUS" -type f \( -name '*.md' -o -name '*.txt' \) ! -name synonymer.txt | sort >"$work/files.txt"
+    head -n "${UPDATED:-500}" "$work/files.txt" | while IFS= read -r file; do echo "Opdateret under belastning." >>"$file"; done
     under_change "16 + update" "$REFERAT" index "$BENCH_CORPUS" --db "$INDEX"
     under_change "16 + --rebuild" "$REFERAT" index "$BENCH_CORPUS" --db "$INDEX" --rebuild
     echo "after: $(curl -fsS "$REFERAT_URL/healthz")"
