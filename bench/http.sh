@@ -2,7 +2,8 @@
 # Load on GET /api/search: wrk against `referat serve` (release build, served by
 # scripts/with-server.sh) over QUERIES distinct search-box queries made from the corpus's agenda
 # titles (bench/http-queries.py), at 1, 2 and 16 connections, printing requests/s, p50/p99
-# latency, and the responses that were not 2xx (4xx and 5xx apart).
+# latency, the responses that were not 2xx (4xx and 5xx apart) and the server's CPU time per
+# request.
 #
 # Every request asks a query no earlier request of the whole benchmark asked (each run starts
 # where the last one stopped; a run that ran out of queries says so), so the server's facet
@@ -95,18 +96,24 @@ queries="$(wc -l <"$work/queries.txt")"
 # Warm-up (the word list loads on the first plain query), with a query outside the list.
 curl -fsS "$REFERAT_URL/api/search?q=opvarmning" >/dev/null
 echo "index: $(curl -fsS "$REFERAT_URL/healthz"); $queries distinct queries from $BENCH_CORPUS; $duration per run; $(nproc) cores; load $(cut -d' ' -f1 /proc/loadavg)"
-printf '%-18s %8s %8s %8s %9s %7s %5s\n' run "req/s" "p50 ms" "p99 ms" requests "non-2xx" 5xx
+printf '%-18s %8s %8s %8s %9s %7s %5s %11s\n' run "req/s" "p50 ms" "p99 ms" requests "non-2xx" 5xx "cpu ms/req"
+# The server's CPU time (user + system) in milliseconds: per request it is what the machine's
+# other load does not change much, unlike latency.
+server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$REFERAT_SERVER_PID/stat"; }
 next=0 # the first query not asked yet
 run() { # label connections paths-file paths-per-query
     local threads=$(($2 < $(nproc) ? $2 : $(nproc)))
-    local line rps p50 p99 total bad fives used
+    local line rps p50 p99 total bad fives used cpu
+    cpu="$(server_cpu)"
     line="$(wrk -t "$threads" -c "$2" -d "$duration" --timeout 10s --latency -s "$work/queries.lua" \
         "$REFERAT_URL" -- "$work/$3" "$((next * $4))" "$threads" | grep '^RESULT')"
     read -r _ rps p50 p99 total bad fives used <<<"$line"
+    cpu="$(awk -v ms="$(($(server_cpu) - cpu))" -v n="$total" 'BEGIN { printf "%.1f", n ? ms / n : 0 }')"
     next=$(((used + $4 - 1) / $4))
     local note=""
     [ "$next" -le "$queries" ] || note="  (ran out of queries: some asked twice)"
-    printf '%-18s %8s %8s %8s %9s %7s %5s%s\n' "$1" "$rps" "$p50" "$p99" "$total" "$((bad + fives))" "$fives" "$note"
+    printf '%-18s %8s %8s %8s %9s %7s %5s %11s%s\n' "$1" "$rps" "$p50" "$p99" "$total" "$((bad + fives))" "$fives" \
+        "$cpu" "$note"
 }
 for c in ${CONNECTIONS:-1 2 16}; do run "$c" "$c" plain.txt 1; done
 run "1 pages" 1 pages.txt 2
@@ -126,8 +133,8 @@ if [ -n "${CHANGE:-}" ]; then
         echo "  ($label: done in about $((SECONDS - started)) s: $(tail -n1 "$work/change.log"))"
     }
     # Each of UPDATED files gets one more line: the next `referat index` replaces their items.
-    find "$BENCH_CORPUS" -type f \( -name '*.md' -o -name '*.txt' \) ! -name synonymer.txt | sort \
-        | head -n "${UPDATED:-500}" | while IFS= read -r file; do echo "Opdateret under belastning." >>"$file"; done
+    find "$BENCH_CORPUS" -type f \( -name '*.md' -o -name '*.txt' \) ! -name synonymer.txt | sort >"$work/files.txt"
+    head -n "${UPDATED:-500}" "$work/files.txt" | while IFS= read -r file; do echo "Opdateret under belastning." >>"$file"; done
     under_change "16 + update" "$REFERAT" index "$BENCH_CORPUS" --db "$INDEX"
     under_change "16 + --rebuild" "$REFERAT" index "$BENCH_CORPUS" --db "$INDEX" --rebuild
     echo "after: $(curl -fsS "$REFERAT_URL/healthz")"

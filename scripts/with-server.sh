@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs a command against a live `referat serve`: indexes corpus/ into a temporary directory,
 # serves it on a free loopback port, waits until /healthz answers, runs the command with
-# REFERAT_URL set (e.g. http://127.0.0.1:41234) and REFERAT_SERVER_LOG naming the server's log,
-# then stops the server. Exits with the command's status. INDEX=path serves that index instead
+# REFERAT_URL set (e.g. http://127.0.0.1:41234), REFERAT_SERVER_LOG naming the server's log and
+# REFERAT_SERVER_PID its process, then stops the server. Exits with the command's status. INDEX=path serves that index instead
 # (nothing is indexed).
 #
 #   REFERAT=.build/debug/referat scripts/with-server.sh scripts/check-feed.py
@@ -34,6 +34,6 @@ until [ -n "$base" ] && curl -fsS "$base/healthz" >/dev/null 2>&1; do
     sleep 0.1
 done
 status=0
-REFERAT_URL="$base" REFERAT_SERVER_LOG="$work/serve.log" "$@" || status=$?
+REFERAT_URL="$base" REFERAT_SERVER_LOG="$work/serve.log" REFERAT_SERVER_PID="$server_pid" "$@" || status=$?
 if [ "$status" -ne 0 ]; then tail -n 20 "$work/serve.log" >&2; fi
 exit "$status"

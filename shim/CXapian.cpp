@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <new>
 #include <string>
@@ -84,7 +85,6 @@ struct xap_queryparser {
 };
 struct xap_enquire {
     Xapian::Enquire enquire;
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
 };
 struct xap_mset {
     Xapian::MSet mset;
@@ -677,11 +677,75 @@ char *xap_queryparser_corrected_query(xap_queryparser *parser) noexcept {
     return result;
 }
 
+// MARK: Value counts
+
+namespace {
+// Counts a slot's values like Xapian::ValueCountMatchSpy, but a run of equal values (the items
+// of one meeting follow one another) is counted at once instead of looked up per document.
+class RunCountingSpy : public Xapian::MatchSpy {
+  public:
+    explicit RunCountingSpy(Xapian::valueno slot) : slot(slot) {}
+
+    void operator()(const Xapian::Document &doc, double) override {
+        std::string value = doc.get_value(slot);
+        if (value != last) {
+            flush();
+            last = std::move(value);
+        }
+        ++run;
+    }
+
+    const std::map<std::string, Xapian::doccount> &counts() {
+        flush();
+        return totals;
+    }
+
+  private:
+    void flush() {
+        if (run > 0 && !last.empty()) totals[last] += run;
+        run = 0;
+    }
+
+    Xapian::valueno slot;
+    std::string last;
+    Xapian::doccount run = 0;
+    std::map<std::string, Xapian::doccount> totals;
+};
+}  // namespace
+
+int xap_database_value_counts(xap_database *db, const xap_query *query, uint32_t slot, int by_runs,
+                              xap_strlist **values, uint32_t *matches, xap_error **error) noexcept {
+    return guarded(error, [&] {
+        Xapian::Enquire enquire(*db->db);
+        enquire.set_query(query->query);
+        // Every match is visited and none is ranked: no weights to compute.
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        // The remote backend runs only Xapian's own spies: over remote shards, by_runs is 0.
+        RunCountingSpy run_spy(slot);
+        Xapian::ValueCountMatchSpy value_spy(slot);
+        if (by_runs) {
+            enquire.add_matchspy(&run_spy);
+        } else {
+            enquire.add_matchspy(&value_spy);
+        }
+        Xapian::MSet mset = enquire.get_mset(0, 0, db->db->get_doccount());
+        auto list = std::make_unique<xap_strlist>();
+        if (by_runs) {
+            for (const auto &[value, count] : run_spy.counts()) list->entries.emplace_back(value, count);
+        } else {
+            for (auto it = value_spy.values_begin(); it != value_spy.values_end(); ++it)
+                list->entries.emplace_back(*it, it.get_termfreq());
+        }
+        *matches = mset.get_matches_estimated();
+        *values = list.release();
+    });
+}
+
 // MARK: Enquire
 
 xap_enquire *xap_enquire_new(xap_database *db, xap_error **error) noexcept {
     xap_enquire *result = nullptr;
-    guarded(error, [&] { result = new xap_enquire{Xapian::Enquire(*db->db), {}}; });
+    guarded(error, [&] { result = new xap_enquire{Xapian::Enquire(*db->db)}; });
     return result;
 }
 
@@ -689,25 +753,6 @@ void xap_enquire_free(xap_enquire *enquire) noexcept { delete enquire; }
 
 int xap_enquire_set_query(xap_enquire *enquire, const xap_query *query, xap_error **error) noexcept {
     return guarded(error, [&] { enquire->enquire.set_query(query->query); });
-}
-
-int xap_enquire_add_value_count_spy(xap_enquire *enquire, uint32_t slot, size_t *index, xap_error **error) noexcept {
-    return guarded(error, [&] {
-        enquire->spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
-        enquire->enquire.add_matchspy(enquire->spies.back().get());
-        *index = enquire->spies.size() - 1;
-    });
-}
-
-int xap_enquire_spy_values(xap_enquire *enquire, size_t index, xap_strlist **values, xap_error **error) noexcept {
-    return guarded(error, [&] {
-        auto &spy = *enquire->spies.at(index);
-        auto list = std::make_unique<xap_strlist>();
-        for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-            list->entries.emplace_back(*it, it.get_termfreq());
-        }
-        *values = list.release();
-    });
 }
 
 int xap_enquire_set_sort_by_relevance_then_value(xap_enquire *enquire, uint32_t slot, int reverse,

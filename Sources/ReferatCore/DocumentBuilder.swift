@@ -43,11 +43,9 @@ struct DocumentBuilder {
         try document.addBooleanTerm(IndexSchema.filePrefix + record.file)
         if let cluster = meeting.cluster {
             try document.addBooleanTerm(IndexSchema.clusterPrefix + IndexSchema.filterValue(cluster))
-            try document.setValue(cluster, slot: IndexSchema.clusterSlot)
         }
         if let forum = meeting.forum {
             try document.addBooleanTerm(IndexSchema.forumPrefix + IndexSchema.filterValue(forum))
-            try document.setValue(forum, slot: IndexSchema.forumSlot)
         }
         if let region = meeting.region {
             try document.addBooleanTerm(IndexSchema.regionPrefix + IndexSchema.filterValue(region))
@@ -58,7 +56,6 @@ struct DocumentBuilder {
         if let date = meeting.date {
             try document.addBooleanTerm(IndexSchema.yearPrefix + String(date.year))
             try document.setValue(date.compact, slot: IndexSchema.dateSlot)
-            try document.setValue(String(date.year), slot: IndexSchema.yearSlot)
         }
         try document.setValue(
             (meeting.date?.compact ?? IndexSchema.unknownDateOrder) + record.file, slot: IndexSchema.meetingOrderSlot)

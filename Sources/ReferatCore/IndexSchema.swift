@@ -32,18 +32,14 @@ enum IndexSchema {
 
     /// YYYYMMDD, for sorting and date ranges.
     static let dateSlot: UInt32 = 0
-    /// Display names, counted for facets.
-    static let clusterSlot: UInt32 = 1
-    static let forumSlot: UInt32 = 2
-    static let yearSlot: UInt32 = 3
+    /// The meeting's cluster, forum and year (display names) in one value (`facetValue`): the
+    /// facets are counted reading one value per match instead of three.
+    static let facetSlot: UInt32 = 1
     /// The meeting's date (YYYYMMDD, "00000000" when unknown) and the item's file path: how
     /// equal results are ordered (newest meeting first) instead of by document id, which depends
     /// on how the index is split into shards. Items of one file keep their id order in any split.
-    static let meetingOrderSlot: UInt32 = 4
+    static let meetingOrderSlot: UInt32 = 2
     static let unknownDateOrder = "00000000"
-    /// The meeting's cluster, forum and year in one value (`facetValue`): the facets are counted
-    /// by one spy reading one value per match instead of three.
-    static let facetSlot: UInt32 = 5
 
     /// Positions skipped between the title and each section, so phrases never span fields.
     static let fieldGap = 100

@@ -12,18 +12,23 @@ public struct IndexStatistics: Codable, Sendable, Equatable {
     public var firstDate: String?
     public var lastDate: String?
 
-    init(database: Database) throws {
+    /// `remoteShards`: the database joins remote shards, which count values only with Xapian's own spy.
+    init(database: Database, remoteShards: Bool) throws {
         items = try database.documentCount
         meetings = try database.termCount(prefix: IndexSchema.filePrefix)
         // Xapian's convention: prefixes are capital letters, plain words start with anything else.
         distinctTerms = try database.terms(prefix: "").filter { !($0.term.first?.isUppercase ?? true) }.count
-        let enquire = try Enquire(database: database)
-        try enquire.setQuery(try Query.matchAll())
-        let clusters = try enquire.addValueCountSpy(slot: IndexSchema.clusterSlot)
-        let forums = try enquire.addValueCountSpy(slot: IndexSchema.forumSlot)
-        _ = try enquire.mset(first: 0, maxItems: 0, checkAtLeast: items)
-        itemsPerCluster = Dictionary(uniqueKeysWithValues: try enquire.spyValues(clusters).map { ($0.value, $0.count) })
-        itemsPerForum = Dictionary(uniqueKeysWithValues: try enquire.spyValues(forums).map { ($0.value, $0.count) })
+        var clusters: [String: Int] = [:]
+        var forums: [String: Int] = [:]
+        let counted = try database.valueCounts(
+            slot: IndexSchema.facetSlot, matching: try Query.matchAll(), byRuns: !remoteShards)
+        for (value, count) in counted.values {
+            let parts = IndexSchema.facetParts(of: value)
+            if let cluster = parts.cluster { clusters[cluster, default: 0] += count }
+            if let forum = parts.forum { forums[forum, default: 0] += count }
+        }
+        itemsPerCluster = clusters
+        itemsPerForum = forums
         let bounds = try database.valueBounds(slot: IndexSchema.dateSlot)
         firstDate = bounds.flatMap { isoDate(fromCompact: $0.lower) }
         lastDate = bounds.flatMap { isoDate(fromCompact: $0.upper) }

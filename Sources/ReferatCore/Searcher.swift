@@ -146,7 +146,7 @@ public final class Searcher {
     }
 
     public func statistics() throws -> IndexStatistics {
-        try readingLatest { try IndexStatistics(database: database) }
+        try readingLatest { try IndexStatistics(database: database, remoteShards: stub?.hasRemoteShards == true) }
     }
 
     /// Runs `body` on the latest committed revision. A writer's commit can invalidate what a
@@ -197,31 +197,27 @@ public final class Searcher {
             // Newest meeting first; one meeting's items together, by relevance.
             try enquire.sortByValueThenRelevance(slot: IndexSchema.meetingOrderSlot, descending: true)
         }
-        // Counts are kept per index revision; Xapian has none for shards, which count every time.
-        let facetKey = FacetCache.Key(request)
-        let indexState = stub == nil ? FacetCache.IndexState(stub: opened, revision: try database.revision) : nil
-        let cached = request.facets ? indexState.flatMap { facetCache?.counts(for: facetKey, on: $0) } : nil
-        let counting = request.facets && cached == nil
-        // Xapian 1.4 miscounts match spies over several remote shards when the match is sorted by
-        // a value, as every match here is: over remote shards, facets are counted by a pass of their own.
-        let facetEnquire = counting ? (stub?.hasRemoteShards == true ? try Enquire(database: database) : enquire) : nil
-        let ownFacetPass = facetEnquire.map { $0 !== enquire } ?? false
-        if ownFacetPass { try facetEnquire?.setQuery(query) }
-        let spy = try facetEnquire?.addValueCountSpy(slot: IndexSchema.facetSlot)
-        // Facets count the whole match, not just the page: make Xapian look at every match.
-        // Without them, the total is exact up to `exactTotal` matches: Xapian's estimate beyond
-        // the matches it looked at depends on how the index is split into shards.
-        let checkAtLeast = counting ? try database.documentCount : Self.exactTotal
-        let mset = try enquire.mset(first: request.offset, maxItems: request.limit, checkAtLeast: checkAtLeast)
-        if ownFacetPass { _ = try facetEnquire?.mset(first: 0, maxItems: 0, checkAtLeast: checkAtLeast) }
-        let hits = try self.hits(of: mset, firstRank: request.offset + 1)
-        var counts = cached
-        if let facetEnquire, let spy {
-            let counted = FacetCache.Counts(
-                facets: Self.facets(from: try facetEnquire.spyValues(spy)), matches: mset.matchesEstimated)
-            if let indexState { facetCache?.store(counted, for: facetKey, on: indexState) }
-            counts = counted
+        var counts: FacetCache.Counts?
+        if request.facets {
+            // Counts are kept per index revision; Xapian has none for shards, which count every time.
+            let key = FacetCache.Key(request)
+            let state = stub == nil ? FacetCache.IndexState(stub: opened, revision: try database.revision) : nil
+            counts = state.flatMap { facetCache?.counts(for: key, on: $0) }
+            if counts == nil {
+                // A pass of its own over the whole match, unranked: the ranked pass below then
+                // stops as soon as it has the page.
+                let counted = try database.valueCounts(
+                    slot: IndexSchema.facetSlot, matching: query, byRuns: stub?.hasRemoteShards != true)
+                let fresh = FacetCache.Counts(facets: Self.facets(from: counted.values), matches: counted.matches)
+                if let state { facetCache?.store(fresh, for: key, on: state) }
+                counts = fresh
+            }
         }
+        // Without facets, the total is exact up to `exactTotal` matches: Xapian's estimate beyond
+        // the matches it looked at depends on how the index is split into shards.
+        let checkAtLeast = counts == nil ? Self.exactTotal : 0
+        let mset = try enquire.mset(first: request.offset, maxItems: request.limit, checkAtLeast: checkAtLeast)
+        let hits = try self.hits(of: mset, firstRank: request.offset + 1)
         return SearchResponse(
             query: request.query, totalEstimate: counts?.matches ?? mset.matchesEstimated, offset: request.offset,
             limit: request.limit, results: hits, suggestion: repaired, searchedSuggestion: repaired != nil,

@@ -167,6 +167,19 @@ public class Database {
         return takeList(list).map(\.0)
     }
 
+    /// The non-empty values of `slot` over every document `query` matches, each with its number
+    /// of documents, and the number of matches: one pass over the whole match, unranked.
+    /// `byRuns` counts a run of equal values at once (faster when equal values are stored
+    /// together); the remote backend cannot run it: pass false over remote shards.
+    public func valueCounts(slot: UInt32, matching query: Query, byRuns: Bool) throws(XapianError) -> (
+        values: [(value: String, count: Int)], matches: Int
+    ) {
+        var list: OpaquePointer?
+        var matches: UInt32 = 0
+        try check { xap_database_value_counts(handle, query.handle, slot, byRuns ? 1 : 0, &list, &matches, $0) }
+        return (takeList(list).map { (value: $0.0, count: $0.1) }, Int(matches))
+    }
+
     /// The words in the spelling data with their frequencies, in byte order.
     public func spellings() throws(XapianError) -> [(word: String, frequency: Int)] {
         var list: OpaquePointer?

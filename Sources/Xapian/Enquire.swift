@@ -2,11 +2,6 @@ internal import CXapian
 
 /// Runs a query against a database.
 public final class Enquire {
-    /// Identifies a value-count match spy added to this enquire.
-    public struct SpyID: Hashable, Sendable {
-        let index: Int
-    }
-
     let handle: OpaquePointer
     private let database: Database
     private var query: Query?
@@ -25,21 +20,6 @@ public final class Enquire {
     public func setQuery(_ query: Query) throws(XapianError) {
         try check { xap_enquire_set_query(handle, query.handle, $0) }
         self.query = query
-    }
-
-    /// Counts the values of `slot` over every document the match considers (Xapian's
-    /// ValueCountMatchSpy); read them with `spyValues` after `mset`.
-    public func addValueCountSpy(slot: UInt32) throws(XapianError) -> SpyID {
-        var index = 0
-        try check { xap_enquire_add_value_count_spy(handle, slot, &index, $0) }
-        return SpyID(index: index)
-    }
-
-    /// The values a spy saw in the last match, with their document counts.
-    public func spyValues(_ spy: SpyID) throws(XapianError) -> [(value: String, count: Int)] {
-        var list: OpaquePointer?
-        try check { xap_enquire_spy_values(handle, spy.index, &list, $0) }
-        return takeList(list).map { (value: $0.0, count: $0.1) }
     }
 
     /// Orders the match by the value in `slot` (byte-wise; `descending` puts documents without

@@ -238,7 +238,9 @@ import Xapian
                 try (1...UInt32(database.documentCount)).map { docid in
                     let document = try database.document(docid)
                     return [try document.data()] + (try document.terms().map { "\($0.term) \($0.wdf)" })
-                        + (try (0...IndexSchema.yearSlot).map { "value \($0) \(try document.value(slot: $0))" })
+                        + (try [IndexSchema.dateSlot, IndexSchema.facetSlot].map {
+                            "value \($0) \(try document.value(slot: $0))"
+                        })
                 })
             tables.append(
                 try database.spellings().map { "spelling \($0.word) \($0.frequency)" }

@@ -113,11 +113,35 @@ func temporaryDirectory() -> URL {
         try parser.addBooleanPrefix(field: "klynge", prefix: "XK")
         let enquire = try Enquire(database: reader)
         try enquire.setQuery(try parser.parse("palliation klynge:syd"))
-        let spy = try enquire.addValueCountSpy(slot: 0)
         let mset = try enquire.mset(first: 0, maxItems: 10)
         #expect(mset.count == 1)
         #expect(try mset.document(at: 0).data().contains("\"b\""))
-        #expect(try enquire.spyValues(spy).map(\.value) == ["20220507"])
+        let counted = try reader.valueCounts(
+            slot: 0, matching: try parser.parse("palliation klynge:syd"), byRuns: true)
+        #expect(counted.values.map(\.value) == ["20220507"] && counted.matches == 1)
+    }
+
+    /// Runs of equal values and equal values apart are counted alike; empty values are not.
+    @Test func valueCountsCountEveryMatchOnce() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("db").path
+        let writer = try WritableDatabase(path: path)
+        let values = ["nord", "nord", "syd", "", "nord", "syd", "midt"]
+        for (index, value) in values.enumerated() {
+            let document = try Document()
+            try document.addTerm(index == values.count - 1 ? "andet" : "møde")
+            if !value.isEmpty { try document.setValue(value, slot: 4) }
+            try writer.replaceDocument(uniqueTerm: "Q\(index)", with: document)
+        }
+        try writer.commit()
+        // By runs (the shim's spy) and by Xapian's ValueCountMatchSpy (what remote shards run).
+        for byRuns in [true, false] {
+            let counted = try Database(path: path).valueCounts(
+                slot: 4, matching: try Query(term: "møde"), byRuns: byRuns)
+            #expect(counted.matches == 6)
+            #expect(counted.values.map { "\($0.value)=\($0.count)" } == ["nord=3", "syd=2"])
+        }
     }
 
     @Test func aCancelledTransactionLeavesNoTrace() throws {

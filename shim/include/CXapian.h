@@ -301,17 +301,19 @@ xap_query *_Nullable xap_queryparser_parse(xap_queryparser *_Nonnull parser, con
 /* After a parse with FLAG_SPELLING_CORRECTION: the corrected query string, "" when none. */
 char *_Nullable xap_queryparser_corrected_query(xap_queryparser *_Nonnull parser) XAP_NOEXCEPT;
 
+/* The non-empty values of slot over every document query matches, each with its number of
+ * documents (an unranked pass over the whole match), and the number of matches. by_runs non-zero:
+ * a run of equal values is counted at once (a spy of the shim's own, which the remote backend
+ * cannot run); zero: Xapian's ValueCountMatchSpy. */
+int xap_database_value_counts(xap_database *_Nonnull db, const xap_query *_Nonnull query, uint32_t slot, int by_runs,
+                              xap_strlist *_Nullable *_Nonnull values, uint32_t *_Nonnull matches,
+                              xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
+
 /* Enquire */
 xap_enquire *_Nullable xap_enquire_new(xap_database *_Nonnull db, xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
 void xap_enquire_free(xap_enquire *_Nullable enquire) XAP_NOEXCEPT;
 int xap_enquire_set_query(xap_enquire *_Nonnull enquire, const xap_query *_Nonnull query,
                           xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
-/* Adds a Xapian::ValueCountMatchSpy over slot, owned by the enquire; returns its index. */
-int xap_enquire_add_value_count_spy(xap_enquire *_Nonnull enquire, uint32_t slot, size_t *_Nonnull index,
-                                    xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
-/* Values counted by spy index during the last get_mset, with their counts. */
-int xap_enquire_spy_values(xap_enquire *_Nonnull enquire, size_t index, xap_strlist *_Nullable *_Nonnull values,
-                           xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
 /* Enquire::set_sort_by_relevance_then_value: by relevance, equal weights ordered by the value in
  * slot (descending when reverse is non-zero) instead of by document id. */
 int xap_enquire_set_sort_by_relevance_then_value(xap_enquire *_Nonnull enquire, uint32_t slot, int reverse,
