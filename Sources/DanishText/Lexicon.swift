@@ -7,9 +7,9 @@ import Foundation
 /// the caller has seen standing on their own in the corpus (`add`), e.g. "palliation", which the
 /// list lacks.
 ///
-/// The words are kept as one block of UTF-8 bytes with a hash table of where each starts
-/// (`WordTable`), not as a `Set<String>`: loading the list then makes no string per word, which
-/// was most of a one-off search's time, and a look-up hashes and compares bytes.
+/// The words are kept as one block of UTF-8 bytes in byte order (`SortedWords`), not as a
+/// `Set<String>`: loading the list, which is sorted so, then makes no string per word, which
+/// was most of a one-off search's time.
 public struct Lexicon: Sendable {
     public enum LoadError: Error, CustomStringConvertible {
         case missing(path: String)
@@ -25,12 +25,12 @@ public struct Lexicon: Sendable {
         }
     }
 
-    private var table: WordTable
+    private var words: SortedWords
 
     /// The words, lowercased and NFC-normalised; empty lines are skipped.
     public init(words: some Sequence<String>) {
-        table = WordTable(capacity: words.underestimatedCount)
-        for word in words { add(word) }
+        self.words = SortedWords().merged(
+            with: words.map { Array(Self.normalise($0).utf8) }.filter { !$0.isEmpty })
     }
 
     /// Loads a word list with one word per line (UTF-8). Throws `LoadError.missing` when the file
@@ -48,19 +48,21 @@ public struct Lexicon: Sendable {
         }
         return data.withUnsafeBytes { buffer in
             let bytes = buffer.bindMemory(to: UInt8.self)
-            var lexicon = Lexicon(words: [])
-            lexicon.table = WordTable(capacity: bytes.count(where: { $0 == UInt8(ascii: "\n") }) + 1)
+            var words = SortedWords()
+            // Lines out of byte order or not yet normalised, sorted in at the end.
+            var extra: [[UInt8]] = []
             var start = 0
             for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "\n") {
                 let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 // Almost every line is a word as `normalise` would leave it: taken as bytes.
-                if isNormalisedWord(line) {
-                    lexicon.table.insert(line)
-                } else {
-                    lexicon.add(String(decoding: line, as: UTF8.self))
+                if !(isNormalisedWord(line) && words.append(line)) {
+                    let normalised = normalise(String(decoding: line, as: UTF8.self))
+                    if !normalised.isEmpty { extra.append(Array(normalised.utf8)) }
                 }
                 start = end + 1
             }
+            var lexicon = Lexicon(words: [])
+            lexicon.words = extra.isEmpty ? words : words.merged(with: extra)
             return lexicon
         }
     }
@@ -85,10 +87,11 @@ public struct Lexicon: Sendable {
         return true
     }
 
-    /// Adds one word (lowercased, NFC; surrounding whitespace trimmed).
+    /// Adds one word (lowercased, NFC; surrounding whitespace trimmed). Copies the list: for a
+    /// few words.
     public mutating func add(_ word: String) {
-        var normalised = Self.normalise(word)
-        if !normalised.isEmpty { normalised.withUTF8 { table.insert($0) } }
+        let normalised = Self.normalise(word)
+        if !normalised.isEmpty { words = words.merged(with: [Array(normalised.utf8)]) }
     }
 
     /// Whether the word (lowercased, NFC) is in the lexicon.
@@ -97,13 +100,13 @@ public struct Lexicon: Sendable {
     }
 
     /// The number of distinct words.
-    public var count: Int { table.count }
+    public var count: Int { words.count }
 
     /// Lookup for strings that are already lowercase NFC (the splitter's hot path).
     @inline(__always)
     func containsNormalised(_ word: String) -> Bool {
         var word = word
-        return word.withUTF8 { table.contains($0) }
+        return word.withUTF8 { words.contains($0) }
     }
 
     static func normalise(_ word: String) -> String {
@@ -118,78 +121,77 @@ public struct Lexicon: Sendable {
     }
 }
 
-/// A set of byte strings: their bytes one after the other, and an open-addressing hash table
-/// (linear probing, at most half full) whose slots each hold a word's offset, length and a few
-/// bits of its hash, so that most probes that miss compare no bytes.
-struct WordTable: Sendable {
+/// Words in byte order, their UTF-8 bytes one after the other, found by bisection. Loading the
+/// byte-sorted word list is one sequential pass that makes no string per word; filling a hash
+/// table instead spent most of the load on cache misses.
+struct SortedWords: Sendable {
     private var bytes: [UInt8] = []
-    /// 0 is empty; else offset << 32 | length << 16 | the hash's top 16 bits.
-    private var slots: [UInt64]
-    private(set) var count = 0
+    /// Where each word ends in `bytes`; it starts where the one before ends.
+    private var ends: [UInt32] = []
 
-    init(capacity: Int) {
-        var size = 16
-        while size < 2 * capacity { size *= 2 }
-        slots = Array(repeating: 0, count: size)
-    }
+    var count: Int { ends.count }
 
-    /// FNV-1a, its high half folded in: the table indexes by the low bits.
-    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash ^ (hash >> 29)
-    }
-
-    /// The slot holding `word`, or the empty slot where it would go.
-    private func slot(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (index: Int, found: Bool) {
-        let mask = slots.count - 1
-        let check = (UInt64(word.count) << 16) | (hash >> 48)
-        var index = Int(truncatingIfNeeded: hash) & mask
-        return slots.withUnsafeBufferPointer { slots in
-            bytes.withUnsafeBufferPointer { bytes in
-                while true {
-                    let slot = slots[index]
-                    if slot == 0 { return (index, false) }
-                    if slot & 0xFFFF_FFFF == check,
-                        memcmp(bytes.baseAddress! + Int(slot >> 32), word.baseAddress!, word.count) == 0
-                    {
-                        return (index, true)
-                    }
-                    index = (index + 1) & mask
-                }
+    /// Appends `word` when it sorts after the last word; false (nothing appended) otherwise.
+    mutating func append(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !word.isEmpty else { return false }
+        if let last = ends.last {
+            let previousStart = ends.count > 1 ? Int(ends[ends.count - 2]) : 0
+            let ordered = bytes.withUnsafeBufferPointer { bytes in
+                Self.compare(UnsafeBufferPointer(rebasing: bytes[previousStart..<Int(last)]), word) < 0
             }
+            guard ordered else { return false }
         }
+        bytes.append(contentsOf: word)
+        ends.append(UInt32(bytes.count))
+        return true
     }
 
     func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !word.isEmpty, word.count <= 0xFFFF else { return false }
-        return slot(of: word, hash: Self.hash(word)).found
-    }
-
-    mutating func insert(_ word: UnsafeBufferPointer<UInt8>) {
-        guard !word.isEmpty, word.count <= 0xFFFF else { return }
-        if 2 * (count + 1) > slots.count { grow() }
-        let hash = Self.hash(word)
-        let (index, found) = slot(of: word, hash: hash)
-        guard !found else { return }
-        slots[index] = UInt64(bytes.count) << 32 | UInt64(word.count) << 16 | hash >> 48
-        bytes.append(contentsOf: word)
-        count += 1
-    }
-
-    /// Twice the slots, every word placed again.
-    private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: 0, count: old.count * 2)
-        let mask = slots.count - 1
-        bytes.withUnsafeBufferPointer { bytes in
-            for slot in old where slot != 0 {
-                let word = UnsafeBufferPointer(
-                    rebasing: bytes[Int(slot >> 32)..<Int(slot >> 32) + Int((slot >> 16) & 0xFFFF)])
-                var index = Int(truncatingIfNeeded: Self.hash(word)) & mask
-                while slots[index] != 0 { index = (index + 1) & mask }
-                slots[index] = slot
+        guard !word.isEmpty else { return false }
+        return bytes.withUnsafeBufferPointer { bytes in
+            ends.withUnsafeBufferPointer { ends in
+                var low = 0
+                var high = ends.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    let start = middle > 0 ? Int(ends[middle - 1]) : 0
+                    let order = Self.compare(UnsafeBufferPointer(rebasing: bytes[start..<Int(ends[middle])]), word)
+                    if order == 0 { return true }
+                    if order < 0 { low = middle + 1 } else { high = middle }
+                }
+                return false
             }
         }
+    }
+
+    /// These words and `extra` (any order, duplicates allowed) as one sorted run.
+    func merged(with extra: [[UInt8]]) -> SortedWords {
+        let sortedExtra = extra.sorted { $0.lexicographicallyPrecedes($1) }
+        var result = SortedWords()
+        result.bytes.reserveCapacity(bytes.count + extra.reduce(0) { $0 + $1.count })
+        result.ends.reserveCapacity(ends.count + extra.count)
+        bytes.withUnsafeBufferPointer { bytes in
+            var next = 0
+            var start = 0
+            for end in ends {
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<Int(end)])
+                while next < sortedExtra.count,
+                    sortedExtra[next].withUnsafeBufferPointer({ Self.compare($0, word) < 0 })
+                {
+                    _ = sortedExtra[next].withUnsafeBufferPointer { result.append($0) }
+                    next += 1
+                }
+                _ = result.append(word)
+                start = Int(end)
+            }
+            for word in sortedExtra[next...] { _ = word.withUnsafeBufferPointer { result.append($0) } }
+        }
+        return result
+    }
+
+    /// Byte-wise order, a prefix first: negative, zero or positive.
+    private static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let common = memcmp(a.baseAddress!, b.baseAddress!, min(a.count, b.count))
+        return common != 0 ? Int(common) : a.count - b.count
     }
 }
