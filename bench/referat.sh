@@ -14,5 +14,5 @@ scratch="${SCRATCH_PATH:-.build-bench}"
 echo "building referat (release, --scratch-path $scratch) ..." >&2
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
-swift build -c release --scratch-path "$scratch" --product referat >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
-echo "$(swift build -c release --scratch-path "$scratch" --show-bin-path)/referat"
+swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product referat >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
+echo "$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)/referat"

@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-packages.sh
-swift build -c release --product referat
+swift build -c release --static-swift-stdlib --product referat
 .build/release/referat index corpus --db index
 .build/release/referat search "mobil blodprøvetagning" --db index --limit 3
