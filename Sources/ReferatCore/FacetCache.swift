@@ -9,24 +9,21 @@ import Minutes
 final class FacetCache: @unchecked Sendable {
     // @unchecked: `state`, `entries` and `order` are only touched under `lock`.
 
-    /// What the counts depend on: the query and filters, not the order or the page.
+    /// What the counts depend on: the request without its order and page, its cluster and forum
+    /// as the index compares them. Derived from the whole request, so a filter added to it is
+    /// part of the key without a change here.
     struct Key: Hashable {
-        var query: String
-        var cluster: String?
-        var forum: String?
-        var year: Int?
-        var from: MeetingDate?
-        var to: MeetingDate?
-        var section: SearchSection?
+        private let request: SearchRequest
 
         init(_ request: SearchRequest) {
-            query = request.query
-            cluster = request.cluster.map(IndexSchema.filterValue)
-            forum = request.forum.map(IndexSchema.filterValue)
-            year = request.year
-            from = request.from
-            to = request.to
-            section = request.section
+            var counted = request
+            counted.limit = 0
+            counted.offset = 0
+            counted.sort = .relevance
+            counted.facets = true
+            counted.cluster = request.cluster.map(IndexSchema.filterValue)
+            counted.forum = request.forum.map(IndexSchema.filterValue)
+            self.request = counted
         }
     }
 

@@ -17,7 +17,7 @@ public enum SearchSection: String, Sendable, Equatable, CaseIterable {
 }
 
 /// A search as a user or a script asks it.
-public struct SearchRequest: Sendable, Equatable {
+public struct SearchRequest: Sendable, Hashable {
     public static let maxQueryLength = 1_000
     public static let maxLimit = 100
 
