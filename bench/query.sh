@@ -51,12 +51,7 @@ if [ -z "$index" ]; then
 fi
 
 # The mix, one query per line.
-python3 - "$dev" >"$work/mix.txt" <<'EOF'
-import json, sys
-for judged in json.load(open(sys.argv[1], encoding="utf-8")):
-    print(judged["query"])
-EOF
-grep -v '^#' bench/query-mix.txt | grep -v '^[[:space:]]*$' >>"$work/mix.txt"
+bench/query-mix.sh "$dev" >"$work/mix.txt"
 
 echo "referat bench/query.sh  $(date -u +%Y-%m-%dT%H:%MZ)  $(nproc) cores  git $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Sources Package.swift shim || echo '+dirty')"
 echo "referat: $referat ($built)"
