@@ -493,6 +493,64 @@ int xap_stem_word(xap_stem *stem, const char *word, char **stemmed, xap_error **
 
 // MARK: Queries
 
+namespace {
+// Xapian 1.4 weighs an OP_SYNONYM as one word whose frequency it estimates from the OR tree it
+// builds for it in each shard (LocalSubMatch::make_synonym_postlist, then
+// OrPostList::get_termfreq_est_using_stats). The estimate reads every word's frequency over all
+// shards, but OrContext::postlist() pairs the words by the shard's own frequencies (rarest first,
+// as a Huffman code is built) and every OR node rounds its estimate to a whole number, so the
+// estimate, and the synonym's weight, depends on which words the shard has: `sundheds*` in the
+// decisions of the samples, 13 words, was weighed in a shard holding 3 of them as if 20 of the
+// 44 items had one, in one index as if 21 had. A synonym of two members makes one OR node, the
+// same whichever way round, and a member that is itself a synonym gets its own tree (it is not
+// merged into its parent's as an OP_OR member is): a balanced tree of two-member synonyms has
+// one shape, the query's, in every shard and in one index.
+void add_synonym_members(const Xapian::Query &query, std::vector<Xapian::Query> &members) {
+    auto type = query.get_type();
+    if (type != Xapian::Query::OP_SYNONYM && type != Xapian::Query::OP_OR) {
+        members.push_back(query);
+        return;
+    }
+    for (size_t i = 0; i < query.get_num_subqueries(); ++i) add_synonym_members(query.get_subquery(i), members);
+}
+
+Xapian::Query paired_synonym(const std::vector<Xapian::Query> &members, size_t begin, size_t end) {
+    if (end - begin == 1) return members[begin];
+    size_t middle = begin + (end - begin) / 2;
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, paired_synonym(members, begin, middle),
+                         paired_synonym(members, middle, end));
+}
+
+// The query with every OP_SYNONYM (with its OP_OR members opened) as a balanced tree of
+// two-member synonyms, the members in their order. Operators with a parameter the API does not
+// return (OP_SCALE_WEIGHT's factor, a phrase's window) are kept as they are: the query parser
+// puts no synonym under them, and synonyms built here are rewritten when built.
+Xapian::Query with_stable_synonyms(const Xapian::Query &query) {
+    switch (query.get_type()) {
+        case Xapian::Query::OP_SYNONYM: {
+            std::vector<Xapian::Query> members;
+            add_synonym_members(query, members);
+            return paired_synonym(members, 0, members.size());
+        }
+        case Xapian::Query::OP_AND:
+        case Xapian::Query::OP_OR:
+        case Xapian::Query::OP_AND_NOT:
+        case Xapian::Query::OP_XOR:
+        case Xapian::Query::OP_AND_MAYBE:
+        case Xapian::Query::OP_FILTER:
+        case Xapian::Query::OP_MAX: {
+            std::vector<Xapian::Query> subqueries;
+            for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
+                subqueries.push_back(with_stable_synonyms(query.get_subquery(i)));
+            }
+            return Xapian::Query(query.get_type(), subqueries.begin(), subqueries.end());
+        }
+        default:
+            return query;
+    }
+}
+}  // namespace
+
 xap_query *xap_query_new_match_all(void) noexcept {
     xap_query *result = nullptr;
     guarded(nullptr, [&] { result = new xap_query{Xapian::Query::MatchAll}; });
@@ -512,8 +570,8 @@ xap_query *xap_query_combine(xap_query_op op, xap_query *const *subqueries, size
         std::vector<Xapian::Query> subs;
         subs.reserve(count);
         for (size_t i = 0; i < count; ++i) subs.push_back(subqueries[i]->query);
-        result = new xap_query{
-            Xapian::Query(static_cast<Xapian::Query::op>(op), subs.begin(), subs.end(), parameter)};
+        Xapian::Query query(static_cast<Xapian::Query::op>(op), subs.begin(), subs.end(), parameter);
+        result = new xap_query{op == XAP_OP_SYNONYM ? with_stable_synonyms(query) : query};
     });
     return result;
 }
@@ -667,7 +725,9 @@ int xap_queryparser_add_field_processor(xap_queryparser *parser, const char *fie
 xap_query *xap_queryparser_parse(xap_queryparser *parser, const char *query, unsigned flags,
                                  const char *default_prefix, xap_error **error) noexcept {
     xap_query *result = nullptr;
-    guarded(error, [&] { result = new xap_query{parser->parser.parse_query(query, flags, default_prefix)}; });
+    guarded(error, [&] {
+        result = new xap_query{with_stable_synonyms(parser->parser.parse_query(query, flags, default_prefix))};
+    });
     return result;
 }
 

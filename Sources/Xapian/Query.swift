@@ -13,6 +13,10 @@ public final class Query: CustomStringConvertible {
         case near
         case phrase
         case elite
+        /// The subqueries weighed as one word. Built (and parsed) as a balanced tree of
+        /// two-member synonyms: Xapian 1.4 estimates a synonym's frequency from a tree each shard
+        /// shapes by its own words, so a flat synonym weighs otherwise in each shard of a sharded
+        /// index (the shim's `with_stable_synonyms`).
         case synonym
 
         var shimValue: xap_query_op {

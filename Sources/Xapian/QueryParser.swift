@@ -117,6 +117,8 @@ public final class QueryParser {
         }
     }
 
+    /// The query the text means; its synonyms (`.autoSynonyms`, a word under several prefixes)
+    /// built as `Query.Operator.synonym` says.
     public func parse(_ query: String, flags: Flags = .default, defaultPrefix: String = "") throws(XapianError) -> Query
     {
         let result = try check { xap_queryparser_parse(handle, query, flags.rawValue, defaultPrefix, $0) }

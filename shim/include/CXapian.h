@@ -243,7 +243,8 @@ void xap_stem_free(xap_stem *_Nullable stem) XAP_NOEXCEPT;
 int xap_stem_word(xap_stem *_Nonnull stem, const char *_Nonnull word, char *_Nullable *_Nonnull stemmed,
                   xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
 
-/* Queries */
+/* Queries. Every OP_SYNONYM built here or parsed is a balanced tree of two-member synonyms, so
+ * that each shard of a sharded index weighs it as one index does (why: CXapian.cpp). */
 xap_query *_Nullable xap_query_new_match_all(void) XAP_NOEXCEPT; /* NULL only when out of memory */
 xap_query *_Nullable xap_query_new_term(const char *_Nonnull term, uint32_t wqf, uint32_t position,
                                         xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
