@@ -255,6 +255,20 @@ int xap_database_termfreq(xap_database *db, const char *term, uint32_t *freq, xa
     return guarded(error, [&] { *freq = db->db->get_termfreq(term); });
 }
 
+int xap_database_termfreqs(xap_database *db, const char *const *terms, size_t count, uint32_t *freqs,
+                           xap_error **error) noexcept {
+    return guarded(error, [&] {
+        std::vector<Xapian::Query> leaves(terms, terms + count);
+        Xapian::Enquire enquire(*db->db);
+        // A match gathers the statistics of all its terms from each shard in one exchange (and
+        // MSet::get_termfreq reads them); weightless and asking for no document, it does no more.
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                        Xapian::Query(Xapian::Query::OP_OR, leaves.begin(), leaves.end()), 0.0));
+        Xapian::MSet mset = enquire.get_mset(0, 0);
+        for (size_t i = 0; i < count; ++i) freqs[i] = mset.get_termfreq(terms[i]);
+    });
+}
+
 int xap_database_term_count(xap_database *db, const char *prefix, uint64_t *count, xap_error **error) noexcept {
     return guarded(error, [&] {
         uint64_t n = 0;

@@ -31,10 +31,16 @@ final class QueryBuilder {
     let stemmer: Stemmer
     private let parser: QueryParser
     private let database: Database
+    /// Whether term frequencies are asked of remote shards (then in batches: `TermFrequencies`).
+    private let remoteShards: Bool
+    /// The frequencies of the query being built.
+    private var frequencies: TermFrequencies
 
-    init(database: Database) throws {
+    init(database: Database, remoteShards: Bool = false) throws {
         stemmer = try Stemmer(language: IndexSchema.stemmerLanguage)
         self.database = database
+        self.remoteShards = remoteShards
+        frequencies = TermFrequencies(database: database, batched: remoteShards)
         parser = try QueryParser()
         try parser.setStemmer(stemmer, strategy: .some)
         try parser.setStopWords(Self.stopWords)
@@ -66,8 +72,17 @@ final class QueryBuilder {
 
     /// The full query: the user's words (all-words matches first) narrowed by the filters; and
     /// the typed text with each word the index lacks replaced by the spelling searched for it
-    /// (`repairs`), nil when every word was searched as typed.
+    /// (`repairs`), nil when every word was searched as typed. Over remote shards, built again
+    /// until every term frequency it reads is known (`TermFrequencies`).
     func query(for request: SearchRequest) throws -> (query: Query, repaired: String?) {
+        frequencies = TermFrequencies(database: database, batched: remoteShards)
+        while true {
+            let built = try build(request)
+            guard try frequencies.fetchNoted() else { return built }
+        }
+    }
+
+    private func build(_ request: SearchRequest) throws -> (query: Query, repaired: String?) {
         let text = request.query.trimmingCharacters(in: .whitespacesAndNewlines)
         var query: Query
         var repaired: String?
@@ -215,7 +230,7 @@ final class QueryBuilder {
             // An acronym also finds the compounds its letters abbreviate (`SSU` →
             // "Sundhedssamarbejdsudvalget"), after the items that write the acronym.
             let compounds = IndexSchema.compoundAcronymPrefix + token.term
-            guard token.isAcronym, try database.termFrequency(compounds) > 0 else { return query }
+            guard token.isAcronym, try frequencies.frequency(of: compounds) > 0 else { return query }
             return try Query(.or, [query, try Query(term: compounds).scaled(by: Self.compoundPartsWeight)])
         }
         let parts = danish.splitter.split(token.term)
@@ -251,22 +266,23 @@ final class QueryBuilder {
     /// query: `Driftsforum Psykiatri Nord` walked "XCnord" through most items.
     private func ownTerm(of term: String, isName: Bool, pageEnd: Int) throws(XapianError) -> Query? {
         let own = isName ? term : IndexSchema.stemPrefix + (try stemmer.stem(term))
-        guard try database.termFrequency(own) >= pageEnd else { return nil }
+        guard try frequencies.frequency(of: own) >= pageEnd else { return nil }
         return try Query(term: own)
     }
 
     /// About how many items have the word or an inflection, on its own or inside a compound.
     private func itemCount(of term: String) throws(XapianError) -> Int {
         let stem = try stemmer.stem(term)
-        let onItsOwn = try database.termFrequency(IndexSchema.stemPrefix + stem)
-        return onItsOwn + (try database.termFrequency(IndexSchema.stemPrefix + IndexSchema.compoundPartPrefix + stem))
+        let onItsOwn = try frequencies.frequency(of: IndexSchema.stemPrefix + stem)
+        return onItsOwn
+            + (try frequencies.frequency(of: IndexSchema.stemPrefix + IndexSchema.compoundPartPrefix + stem))
     }
 
     /// Whether any item has the word, an inflection of it, or either as a compound part.
     private func isKnown(_ term: String) throws(XapianError) -> Bool {
         let stem = IndexSchema.stemPrefix + (try stemmer.stem(term))
         for candidate in [term, stem, IndexSchema.compoundPartPrefix + term]
-        where try database.termFrequency(candidate) > 0 {
+        where try frequencies.frequency(of: candidate) > 0 {
             return true
         }
         return false
@@ -316,7 +332,7 @@ final class QueryBuilder {
             guard seen.insert(relativeStem).inserted else { continue }
             for prefix in ["", IndexSchema.compoundPartPrefix] {
                 let candidate = IndexSchema.stemPrefix + prefix + relativeStem
-                if try database.termFrequency(candidate) > 0 { terms.append(try Query(term: candidate)) }
+                if try frequencies.frequency(of: candidate) > 0 { terms.append(try Query(term: candidate)) }
             }
         }
         return terms

@@ -39,7 +39,7 @@ public final class Searcher {
         self.shardTimeout = shardTimeout
         self.facetCache = facetCache
         (database, stub, opened) = try Self.open(databasePath, shardTimeout: shardTimeout)
-        builder = try QueryBuilder(database: database)
+        builder = try QueryBuilder(database: database, remoteShards: stub?.hasRemoteShards == true)
     }
 
     /// The index at `path`: one database, or the shards a stub lists joined into one.
@@ -72,7 +72,7 @@ public final class Searcher {
         }
         mustReopen = true
         (database, stub, opened) = try Self.open(databasePath, shardTimeout: shardTimeout)
-        builder = try QueryBuilder(database: database)
+        builder = try QueryBuilder(database: database, remoteShards: stub?.hasRemoteShards == true)
         openedAt = Date()
         mustReopen = false
     }
@@ -284,10 +284,10 @@ public final class Searcher {
             let enquire = try orderedEnquire()
             // Asked for more than kept: stop words, numbers and abbreviations ("ca") are dropped,
             // and words of this item alone, which Xapian rates highest but can find no other.
-            let terms = try enquire.expansionTerms(of: [docid], maxTerms: Self.similarTermCount * 5)
+            let candidates = try enquire.expansionTerms(of: [docid], maxTerms: Self.similarTermCount * 5)
                 .filter { $0.count >= 3 && !QueryBuilder.stopWords.contains($0) && !$0.allSatisfy(\.isNumber) }
-                .filter { try database.termFrequency($0) > 1 }
-                .prefix(Self.similarTermCount)
+            let frequencies = try database.termFrequencies(of: candidates)
+            let terms = candidates.filter { frequencies[$0, default: 0] > 1 }.prefix(Self.similarTermCount)
             guard !terms.isEmpty else { return SimilarResponse(id: id, terms: [], results: []) }
             let about = try Query(.or, terms.map { try Query(term: $0) })
             let itself = try Query(term: IndexSchema.idPrefix + id)

@@ -96,6 +96,18 @@ public class Database {
         return Int(frequency)
     }
 
+    /// Each term's frequency, as `termFrequency` gives it, asked of every shard at once: one
+    /// exchange with each remote shard for all the terms instead of one per term.
+    public func termFrequencies(of terms: [String]) throws(XapianError) -> [String: Int] {
+        var frequencies = [UInt32](repeating: 0, count: terms.count)
+        try withCStringArray(terms) { array, count throws(XapianError) in
+            try frequencies.withUnsafeMutableBufferPointer { buffer throws(XapianError) in
+                try check { xap_database_termfreqs(handle, array, count, buffer.baseAddress, $0) }
+            }
+        }
+        return Dictionary(zip(terms, frequencies.map { Int($0) }), uniquingKeysWith: { first, _ in first })
+    }
+
     /// Number of distinct terms starting with `prefix`.
     public func termCount(prefix: String = "") throws(XapianError) -> Int {
         var count: UInt64 = 0

@@ -233,5 +233,11 @@ func temporaryDirectory() -> URL {
             #expect(expected.count == 8, "\(query)")
             #expect(try weights(query, in: sharded) == expected, "\(query)")
         }
+        // Asked at once, each term's frequency is the one asked alone.
+        let terms = ["w0", "w1", "w2", "x", "absent", "w0"]
+        let frequencies = try sharded.termFrequencies(of: terms)
+        #expect(
+            frequencies == Dictionary(uniqueKeysWithValues: try Set(terms).map { ($0, try single.termFrequency($0)) }))
+        #expect(frequencies["w0"] == 5 && frequencies["absent"] == 0)
     }
 }

@@ -147,6 +147,10 @@ int xap_database_doccount(xap_database *_Nonnull db, uint32_t *_Nonnull count, x
 int xap_database_revision(xap_database *_Nonnull db, uint64_t *_Nonnull revision, xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
 int xap_database_termfreq(xap_database *_Nonnull db, const char *_Nonnull term, uint32_t *_Nonnull freq,
                           xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
+/* Each term's frequency into freqs, asked of every shard at once (xap_database_termfreq asks each
+ * shard once per term: a round trip per term to each remote shard). */
+int xap_database_termfreqs(xap_database *_Nonnull db, const char *_Nonnull const *_Nullable terms, size_t count,
+                           uint32_t *_Nullable freqs, xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
 /* Number of distinct terms starting with prefix ("" for all). */
 int xap_database_term_count(xap_database *_Nonnull db, const char *_Nonnull prefix, uint64_t *_Nonnull count,
                             xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
