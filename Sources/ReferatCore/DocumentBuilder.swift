@@ -55,6 +55,7 @@ struct DocumentBuilder {
         }
         if let date = meeting.date {
             try document.addBooleanTerm(IndexSchema.yearPrefix + String(date.year))
+            try document.addBooleanTerm(IndexSchema.dayPrefix + date.compact)
             try document.setValue(date.compact, slot: IndexSchema.dateSlot)
         }
         try document.setValue(

@@ -22,6 +22,9 @@ enum IndexSchema {
     static let regionPrefix = "XR"
     static let organisationPrefix = "XO"
     static let yearPrefix = "XY"
+    /// The meeting's day (`XD20251228`): the newest days' items are where a search ordered by
+    /// meeting finds its page (`NewestDaysFirst`).
+    static let dayPrefix = "XD"
     /// Words of an item's decision and recommendation sections, for `beslutning:` and
     /// `indstilling:` and for searches limited to one section.
     static let decisionPrefix = "XB"

@@ -191,12 +191,6 @@ public final class Searcher {
 
     private func run(_ request: SearchRequest) throws -> SearchResponse {
         let (query, repaired) = try builder.query(for: request)
-        let enquire = try orderedEnquire()
-        try enquire.setQuery(query)
-        if request.sort == .date {
-            // Newest meeting first; one meeting's items together, by relevance.
-            try enquire.sortByValueThenRelevance(slot: IndexSchema.meetingOrderSlot, descending: true)
-        }
         var counts: FacetCache.Counts?
         if request.facets {
             // Counts are kept per index revision; Xapian has none for shards, which count every time.
@@ -213,15 +207,33 @@ public final class Searcher {
                 counts = fresh
             }
         }
-        // Without facets, the total is exact up to `exactTotal` matches: Xapian's estimate beyond
-        // the matches it looked at depends on how the index is split into shards.
-        let checkAtLeast = counts == nil ? Self.exactTotal : 0
-        let mset = try enquire.mset(first: request.offset, maxItems: request.limit, checkAtLeast: checkAtLeast)
+        let (mset, total) = try page(of: query, for: request, matches: counts?.matches)
         let hits = try self.hits(of: mset, firstRank: request.offset + 1)
         return SearchResponse(
-            query: request.query, totalEstimate: counts?.matches ?? mset.matchesEstimated, offset: request.offset,
+            query: request.query, totalEstimate: total, offset: request.offset,
             limit: request.limit, results: hits, suggestion: repaired, searchedSuggestion: repaired != nil,
             facets: counts?.facets)
+    }
+
+    /// The request's page of the match of `query`, and the number of matches: `matches` when
+    /// the facets counted them, else Xapian's estimate, exact up to `exactTotal` matches (beyond
+    /// the matches it looked at, the estimate depends on how the index is split into shards).
+    private func page(of query: Query, for request: SearchRequest, matches: Int?) throws -> (MSet, total: Int) {
+        let enquire = try Self.enquire(on: database, order: request.sort)
+        // Unsorted and asked for no items, Xapian sets up the match without walking it: the
+        // greatest weight a match can have.
+        let unsorted = try Enquire(database: database)
+        try unsorted.setQuery(query)
+        if request.sort == .relevance, try unsorted.mset(first: 0, maxItems: 0).maxPossibleWeight > 0 {
+            try enquire.setQuery(query)
+            let mset = try enquire.mset(
+                first: request.offset, maxItems: request.limit, checkAtLeast: matches == nil ? Self.exactTotal : 0)
+            return (mset, matches ?? mset.matchesEstimated)
+        }
+        let total = try matches ?? unsorted.mset(first: 0, maxItems: 0, checkAtLeast: Self.exactTotal).matchesEstimated
+        let mset = try NewestDaysFirst(database: database).mset(
+            of: query, enquire: enquire, first: request.offset, maxItems: request.limit, estimate: total)
+        return (mset, total)
     }
 
     /// The cluster, forum and year counts of the facet values' counts, most frequent first.
@@ -242,11 +254,16 @@ public final class Searcher {
         return SearchResponse.Facets(cluster: sorted(cluster), forum: sorted(forum), year: sorted(year))
     }
 
-    /// An enquire that orders equal weights by meeting (`IndexSchema.meetingOrderSlot`), not by
-    /// document id: the same order from one index as from any split of it into shards.
-    private func orderedEnquire() throws -> Enquire {
+    /// An enquire that orders the match by `order`, equal weights by meeting
+    /// (`IndexSchema.meetingOrderSlot`), not by document id: the same order from one index as from
+    /// any split of it into shards. By date: newest meeting first, one meeting's items together,
+    /// by relevance.
+    static func enquire(on database: Database, order: SearchOrder) throws(XapianError) -> Enquire {
         let enquire = try Enquire(database: database)
-        try enquire.sortByRelevanceThenValue(slot: IndexSchema.meetingOrderSlot, descending: true)
+        switch order {
+        case .relevance: try enquire.sortByRelevanceThenValue(slot: IndexSchema.meetingOrderSlot, descending: true)
+        case .date: try enquire.sortByValueThenRelevance(slot: IndexSchema.meetingOrderSlot, descending: true)
+        }
         return enquire
     }
 
@@ -281,7 +298,7 @@ public final class Searcher {
         return try readingLatest {
             guard let docid = try database.firstDocumentID(withTerm: IndexSchema.idPrefix + id) else { return nil }
             let record = try record(from: try database.document(docid))
-            let enquire = try orderedEnquire()
+            let enquire = try Self.enquire(on: database, order: .relevance)
             // Asked for more than kept: stop words, numbers and abbreviations ("ca") are dropped,
             // and words of this item alone, which Xapian rates highest but can find no other.
             let candidates = try enquire.expansionTerms(of: [docid], maxTerms: Self.similarTermCount * 5)
