@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Indexing benchmark: `referat index`, Xapian's `omindex --stemmer=danish` and a minimal
-# python3-xapian TermGenerator loop (bench/floor.py, Xapian's floor; floor2: the same as two
-# parallel shards, commit every 50 files, compacted), side by side in one run on the same
-# generated files, at each size given. Prints files/s, MB/s, CPU seconds, peak RSS and index
-# size per tool, and the ratios referat/omindex, referat/floor and referat/floor2.
+# python3-xapian TermGenerator loop writing the same agenda-item documents as referat
+# (bench/floor.py, Xapian's floor, fed referat's segmentation from a `referat parse --json` pass
+# made before the timed runs; floor2: the same as two parallel shards, commit every 50 files,
+# compacted), side by side in one run on the same generated files, at each size given. Prints
+# files/s, MB/s, CPU seconds, peak RSS and index size per tool, and the ratios referat/omindex,
+# referat/floor and referat/floor2.
 #
 #   bench/index.sh                 # 2000 and 20000 files
 #   bench/index.sh 5000            # any sizes
@@ -45,7 +47,8 @@ referat="$(bench/referat.sh)"
 work="$(mktemp -d "$bench_dir/run.XXXXXX")"
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 
-# run TOOL CORPUS DB TIMEFILE: one indexing run under /usr/bin/time (wall, user, sys, max RSS KB).
+# run TOOL CORPUS DB TIMEFILE: one indexing run under /usr/bin/time (wall, user, sys, max RSS KB);
+# the floors read referat's items from $items.
 run() {
     local tool="$1" corpus="$2" db="$3" timefile="$4"
     rm -rf "$db"
@@ -60,18 +63,18 @@ run() {
             /usr/bin/time -f '%e %U %S %M' -o "$timefile" omindex --stemmer=danish --overwrite \
                 -M txt:text/plain -M md:text/plain -G synonymer.txt:skip --db "$db" --url / "$corpus" >/dev/null ;;
         floor)
-            /usr/bin/time -f '%e %U %S %M' -o "$timefile" "$pyxapian" bench/floor.py "$corpus" "$db" >/dev/null ;;
+            /usr/bin/time -f '%e %U %S %M' -o "$timefile" "$pyxapian" bench/floor.py "$corpus" "$items" "$db" >/dev/null ;;
         floor2)
-            /usr/bin/time -f '%e %U %S %M' -o "$timefile" "$pyxapian" bench/floor.py "$corpus" "$db" \
+            /usr/bin/time -f '%e %U %S %M' -o "$timefile" "$pyxapian" bench/floor.py "$corpus" "$items" "$db" \
                 --shards 2 --batch 50 >/dev/null ;;
         floor+sb)
-            /usr/bin/time -f '%e %U %S %M' -o "$timefile" "$pyxapian" bench/floor.py "$corpus" "$db" \
+            /usr/bin/time -f '%e %U %S %M' -o "$timefile" "$pyxapian" bench/floor.py "$corpus" "$items" "$db" \
                 --spelling --batch 50 >/dev/null ;;
         *) echo "unknown tool $tool" >&2; exit 2 ;;
     esac
 }
 
-# documents DB: Xapian documents in DB (agenda items for referat, files for the others).
+# documents DB: Xapian documents in DB (agenda items; omindex: files).
 documents() {
     "$pyxapian" -c 'import sys, xapian; print(xapian.Database(sys.argv[1]).get_doccount())' "$1"
 }
@@ -87,6 +90,12 @@ for n in $sizes; do
         | awk '{s+=$1} END {print s}')"
     # Same page cache for every tool: read the corpus once before the first run.
     find "$corpus/" -type f -exec cat {} + >/dev/null
+    # Referat's agenda items of every file, for the floors to write the same documents (not timed).
+    items="$work/items-$n.json"
+    case " $tools " in *" floor"*)
+        (cd "$corpus" && find . -type f \( -name '*.txt' -o -name '*.md' \) ! -name synonymer.txt -printf '%P\0' \
+            | xargs -0 -n 1000 "$referat" parse --json) >"$items" ;;
+    esac
 
     declare -A wall=() cpu=() rss=() size=() docs=()
     for round in $(seq 1 "$runs"); do

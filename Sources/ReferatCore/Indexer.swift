@@ -242,9 +242,9 @@ public struct Indexer {
             reader: options.reader)
         try write(
             files, preparedBy: preparer, ahead: prepareAhead, indexedBefore: indexedBefore,
-            mayHaveItems: !startedEmpty, into: database, spelling: &spelling, report: report)
+            mayHaveItems: !startedEmpty, endsRun: vanished.isEmpty, into: database, spelling: &spelling,
+            report: report)
         try remove(vanished, from: database, spelling: &spelling, report: report)
-        try spelling.checkpoint(database)
         return try database.documentCount
     }
 
@@ -291,10 +291,12 @@ public struct Indexer {
 
     /// Writes `files` in batches of `options.batchSize`, each batch one transaction, prepared
     /// one batch ahead on other threads or else here; spelling changes are recorded per batch
-    /// and checkpointed when due.
+    /// and checkpointed when due, and when the last batch `endsRun`, added to the spelling data
+    /// in its transaction.
     private func write(
         _ files: [CorpusFile], preparedBy preparer: BatchPreparer, ahead: Bool, indexedBefore: Set<String>,
-        mayHaveItems: Bool, into database: WritableDatabase, spelling: inout PendingSpelling, report: RunReport
+        mayHaveItems: Bool, endsRun: Bool, into database: WritableDatabase, spelling: inout PendingSpelling,
+        report: RunReport
     ) throws {
         let batchSize = max(1, options.batchSize)
         let batches = stride(from: 0, to: files.count, by: batchSize).map {
@@ -302,7 +304,7 @@ public struct Indexer {
         }
         let lookahead = ahead ? preparer.ahead(batches) : nil
         defer { lookahead?.stop() }
-        for batch in batches {
+        for (number, batch) in batches.enumerated() {
             let outcomes: [BatchPreparer.Prepared]
             if let lookahead {
                 guard let next = try lookahead.next() else { break }
@@ -318,13 +320,15 @@ public struct Indexer {
                         indexedBefore: indexedBefore.contains(file.relativePath), mayHaveItems: mayHaveItems,
                         into: database, spelling: &delta, report: report)
                 }
-                try spelling.record(delta, files: batch.count, in: database)
+                try spelling.record(
+                    delta, files: batch.count, last: endsRun && number == batches.count - 1, in: database)
             }
             if spelling.isDue { try spelling.checkpoint(database) }
         }
     }
 
-    /// Deletes the items and hashes of files gone from the corpus, in one transaction.
+    /// Deletes the items and hashes of files gone from the corpus, in one transaction: the run's
+    /// last, which adds the pending spelling changes to the spelling data.
     private func remove(
         _ vanished: [(key: String, value: IndexState.Entry)], from database: WritableDatabase,
         spelling: inout PendingSpelling, report: RunReport
@@ -337,7 +341,7 @@ public struct Indexer {
                 try database.setMetadata(entry.key, "")
                 report.done(.removed, path)
             }
-            try spelling.record(delta, files: vanished.count, in: database)
+            try spelling.record(delta, files: vanished.count, last: true, in: database)
         }
     }
 

@@ -9,7 +9,9 @@ import Xapian
 /// `referat.spelling.pending:<n>`. A checkpoint adds the sum of the pending deltas to the
 /// spelling data and deletes their keys in one transaction. So in every committed revision the
 /// spelling data plus the pending deltas equal the words of the committed items; a run that
-/// finds pending keys (the previous one was killed) applies them before anything else.
+/// finds pending keys (the previous one was killed) applies them before anything else. A run's
+/// last transaction adds what is pending to the spelling data itself, so a run ends without a
+/// checkpoint commit of its own (an update of a few files is one commit, one changeset).
 /// Deltas are net (an item added and later deleted cancels out) and may be negative (the
 /// words of replaced or removed items); applied to the committed spelling data, whose
 /// frequencies include every word they take away, the result is exact.
@@ -30,9 +32,16 @@ struct PendingSpelling {
     }
 
     /// Records a batch's changes; call inside the batch's transaction. A failed transaction
-    /// ends the run, so what is counted here is what is committed.
-    mutating func record(_ batch: SpellingDelta, files count: Int, in database: WritableDatabase) throws {
+    /// ends the run, so what is counted here is what is committed. In the run's `last`
+    /// transaction, everything pending goes into the spelling data there and then.
+    mutating func record(_ batch: SpellingDelta, files count: Int, last: Bool, in database: WritableDatabase) throws {
         files += count
+        if last {
+            delta.add(batch)
+            try Self.addPending(delta, clearing: keys, in: database)
+            (files, delta, keys) = (0, SpellingDelta(), [])
+            return
+        }
         guard !batch.isEmpty else { return }
         written += 1
         let key = Self.keyPrefix + String(format: "%08d", written)
@@ -67,9 +76,14 @@ struct PendingSpelling {
     }
 
     private static func apply(_ delta: SpellingDelta, clearing keys: [String], in database: WritableDatabase) throws {
-        try database.transaction {
-            try delta.apply(to: database)
-            for key in keys { try database.setMetadata(key, "") }
-        }
+        try database.transaction { try addPending(delta, clearing: keys, in: database) }
+    }
+
+    /// Inside a transaction: the pending changes into the spelling data, their keys deleted.
+    private static func addPending(_ delta: SpellingDelta, clearing keys: [String], in database: WritableDatabase)
+        throws
+    {
+        try delta.apply(to: database)
+        for key in keys { try database.setMetadata(key, "") }
     }
 }

@@ -85,6 +85,23 @@ import Xapian
         #expect(try Self.spelling(fresh.path("index")) == spelling)
     }
 
+    /// An update of a few files is one commit (one changeset for a replica): its batch's
+    /// transaction also adds the spelling changes to the spelling data.
+    @Test func aSmallUpdateIsOneCommit() throws {
+        let corpus = try Self.corpus(files: 3)
+        var options = Self.options(checkpointFiles: 1_000)
+        options.batchSize = 50
+        _ = try corpus.indexer(options).run()
+        let before = try Database(path: corpus.index).revision
+        try corpus.write("m001.txt", "# Referat Klyngestyregruppe Nord\n\n## 1. Budget\n\nKvarkmølle drøftet.\n")
+        let summary = try corpus.indexer(options).run()
+        #expect((summary.updated, summary.unchanged) == (1, 2))
+        #expect(try Database(path: corpus.index).revision == before + 1)
+        #expect(try Self.spelling(corpus.index) == Self.spellingFromItems(corpus.index))
+        #expect(try Self.spelling(corpus.index)["kvarkmølle"] == 1)
+        #expect(try Self.pendingKeys(corpus.index).isEmpty)
+    }
+
     /// What `kill -9` leaves in the middle of a first build: the files of the committed batches
     /// in its shard, their spelling changes pending. One worker, one shard: the writer is paused
     /// inside a batch while the directory is copied, so the copy is the last commit.
