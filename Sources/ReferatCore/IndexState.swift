@@ -15,7 +15,7 @@ import Xapian
 ///   always in the value, so the set of indexed files can be listed.
 enum IndexState {
     /// Bump when the documents the indexer writes change shape, so old indexes are refreshed.
-    static let schemaVersion = "referat-index-10"
+    static let schemaVersion = "referat-index-11"
     static let fingerprintKey = "referat.fingerprint"
     static let filePrefix = "referat.file:"
     /// Xapian (glass) refuses keys much over 240 bytes.
