@@ -7,6 +7,7 @@
 #   bench/shards.sh                          # 20000-file corpus
 #   bench/shards.sh 2000                     # any size bench/corpus.sh makes
 #   INDEX_DIR=/path REFERAT=/path/to/referat REPEAT=20 ROUNDS=3 HTTP=0 bench/shards.sh
+#   BEFORE=/path/to/older/referat HTTP=0 bench/shards.sh 2000   # each run beside the other
 #
 # The shards are the corpus's top-level folders in three groups (a corpus of three folders of
 # symbolic links beside the indexes, which the one index reads too, so both hold the same
@@ -86,10 +87,18 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 layouts=("one index:$dir/single" "3 local shards:$dir/sharded" "3 remote shards:$work/remote.stub")
 echo "whole mix, one process per run ($(wc -l <"$work/mix.txt") queries x $repeat passes), layouts in turn, ${ROUNDS:-3} rounds:"
+# BEFORE: a build of other code, run right before this one on each layout in each round, so
+# that a change is measured as a ratio under the same load.
+binaries=("$referat")
+[ -z "${BEFORE:-}" ] || binaries=("$BEFORE" "$referat")
 for round in $(seq "${ROUNDS:-3}"); do
     for layout in "${layouts[@]}"; do
-        printf '%-16s ' "${layout%%:*}"
-        "$referat" bench-queries "$work/mix.txt" --db "${layout#*:}" --repeat "$repeat"
+        for binary in "${binaries[@]}"; do
+            label="${layout%%:*}"
+            [ -z "${BEFORE:-}" ] || label="$label$([ "$binary" = "$BEFORE" ] && echo ', before' || echo ', after')"
+            printf '%-25s ' "$label"
+            "$binary" bench-queries "$work/mix.txt" --db "${layout#*:}" --repeat "$repeat"
+        done
     done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

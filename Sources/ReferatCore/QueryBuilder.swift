@@ -301,7 +301,8 @@ final class QueryBuilder {
         for variant in SpellingVariants.variants(of: term) where try isKnown(variant) {
             repairs.append((variant, try parser.parse(variant, flags: Self.flags)))
         }
-        if repairs.isEmpty, let corrected = try spellingCorrection(of: typed),
+        // A build that noted terms to fetch is built again: the costly correction waits for it.
+        if repairs.isEmpty, !frequencies.awaitsFetch, let corrected = try spellingCorrection(of: typed),
             !lexicon.contains(term) || abs(corrected.count - term.count) == 1
         {
             repairs.append((corrected, try parser.parse(corrected, flags: Self.flags)))
