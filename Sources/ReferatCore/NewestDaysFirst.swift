@@ -12,11 +12,10 @@ import Xapian
 struct NewestDaysFirst {
     let database: Database
 
-    /// The first days hold about this many times the page in expected matches (from the match's
-    /// share of the index), so that one pass usually does.
+    /// The days taken hold about this many times the page in expected matches, at the share of
+    /// the items that match (the whole match's at first, then the days' own), so that one pass
+    /// usually does.
     static let expectedPages = 2
-    /// Each further pass takes this many times the items of the one before.
-    static let growth = 8
 
     /// The match's items from rank `first`, as `enquire` (set up with the meeting order) orders
     /// the whole match of `query`, which matches about `estimate` items.
@@ -29,17 +28,19 @@ struct NewestDaysFirst {
         var days = try newestDays()
         var tier: [Query] = []
         var items = 0
-        // Past half the index, one pass over the whole match costs less than another over the days.
-        while wanted < documents / 2 {
+        // Days of more items than the whole match, or than half the index, cost more than one
+        // pass over the whole match.
+        while wanted < min(estimate, documents / 2) {
             while items < wanted, let (day, frequency) = try days.next() {
                 tier.append(try Query(term: day))
                 items += frequency
             }
             guard items >= wanted else { break }
             try enquire.setQuery(try Query(.filter, [query, try Query(.or, tier)]))
+            // Ordered by a value, the pass counts the days' matches exactly.
             let mset = try enquire.mset(first: first, maxItems: maxItems)
             if mset.count == maxItems { return mset }
-            wanted = items * Self.growth
+            wanted = items * Self.expectedPages * pageEnd / max(mset.matchesEstimated, 1)
         }
         try enquire.setQuery(query)
         return try enquire.mset(first: first, maxItems: maxItems)
