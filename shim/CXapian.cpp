@@ -873,7 +873,7 @@ int xap_enquire_mset(xap_enquire *enquire, uint32_t first, uint32_t max_items, u
 // MARK: Match sets
 
 void xap_mset_free(xap_mset *mset) noexcept { delete mset; }
-// MSet::size() and get_matches_estimated() read fields of the match set: they do not throw.
+// MSet::size(), get_matches_estimated() and get_max_possible() read fields of the match set: they do not throw.
 uint32_t xap_mset_size(const xap_mset *mset) noexcept { return mset->mset.size(); }
 uint32_t xap_mset_matches_estimated(const xap_mset *mset) noexcept { return mset->mset.get_matches_estimated(); }
 double xap_mset_max_possible(const xap_mset *mset) noexcept { return mset->mset.get_max_possible(); }
