@@ -7,9 +7,10 @@ import Foundation
 /// the caller has seen standing on their own in the corpus (`add`), e.g. "palliation", which the
 /// list lacks.
 ///
-/// The words are kept as one block of UTF-8 bytes in byte order (`SortedWords`), not as a
-/// `Set<String>`: loading the list, which is sorted so, then makes no string per word, which
-/// was most of a one-off search's time.
+/// The list is searched where it lies: the file is mapped into memory, not copied, and a word is
+/// found by bisection over its lines (`ListedWords`), which are sorted in byte order. Loading is
+/// then one pass that notes where each line starts, the cost a one-off search pays for the
+/// list (`referat search palliation`).
 public struct Lexicon: Sendable {
     public enum LoadError: Error, CustomStringConvertible {
         case missing(path: String)
@@ -25,52 +26,51 @@ public struct Lexicon: Sendable {
         }
     }
 
-    private var words: SortedWords
+    /// The word list's lines that are words as `normalise` leaves them, in byte order.
+    private var listed = ListedWords()
+    /// Everything else: the list's other lines normalised, and words added.
+    private var extra = SortedWords()
 
     /// The words, lowercased and NFC-normalised; empty lines are skipped.
     public init(words: some Sequence<String>) {
-        self.words = SortedWords().merged(
-            with: words.map { Array(Self.normalise($0).utf8) }.filter { !$0.isEmpty })
+        extra = SortedWords().merged(with: words.map { Array(Self.normalise($0).utf8) }.filter { !$0.isEmpty })
     }
 
     /// Loads a word list with one word per line (UTF-8). Throws `LoadError.missing` when the file
     /// is not there.
     public static func load(path: String = "/usr/share/dict/danish") throws -> Lexicon {
         guard FileManager.default.fileExists(atPath: path) else { throw LoadError.missing(path: path) }
-        let data: Data
+        let file: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            file = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {
             throw LoadError.unreadable(path: path, underlying: "\(error)")
         }
-        guard String(validating: data, as: UTF8.self) != nil else {
-            throw LoadError.unreadable(path: path, underlying: "invalid UTF-8")
+        guard file.count < UInt32.max else {
+            throw LoadError.unreadable(path: path, underlying: "larger than 4 GB")
         }
-        return data.withUnsafeBytes { buffer in
-            let bytes = buffer.bindMemory(to: UInt8.self)
-            var words = SortedWords()
-            // Lines out of byte order or not yet normalised, sorted in at the end.
-            var extra: [[UInt8]] = []
-            var start = 0
-            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "\n") {
-                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                // Almost every line is a word as `normalise` would leave it: taken as bytes.
-                if !(isNormalisedWord(line) && words.append(line)) {
-                    let normalised = normalise(String(decoding: line, as: UTF8.self))
-                    if !normalised.isEmpty { extra.append(Array(normalised.utf8)) }
-                }
-                start = end + 1
+        var lexicon = Lexicon(words: [])
+        var others: [[UInt8]] = []
+        var invalid = false
+        lexicon.listed = ListedWords(file: file) { line in
+            // Lines out of byte order or not yet normalised: a few, normalised and kept apart.
+            guard let text = String(validating: line, as: UTF8.self) else {
+                invalid = true
+                return
             }
-            var lexicon = Lexicon(words: [])
-            lexicon.words = extra.isEmpty ? words : words.merged(with: extra)
-            return lexicon
+            let normalised = normalise(text)
+            if !normalised.isEmpty { others.append(Array(normalised.utf8)) }
         }
+        if invalid { throw LoadError.unreadable(path: path, underlying: "invalid UTF-8") }
+        lexicon.extra = SortedWords().merged(with: others.filter { !lexicon.listed.contains($0) })
+        return lexicon
     }
 
     /// Whether the UTF-8 bytes are a word `normalise` would leave as it is: no whitespace, no
     /// ASCII capital, and beyond ASCII only lowercase Latin-1 letters (æ ø å é …), which are NFC.
-    /// Almost every line of the Danish list is; the rest takes the general path.
-    private static func isNormalisedWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Almost every line of the Danish list is; the rest takes the general path. Such bytes are
+    /// valid UTF-8.
+    static func isNormalisedWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !bytes.isEmpty else { return false }
         var index = 0
         while index < bytes.count {
@@ -87,11 +87,11 @@ public struct Lexicon: Sendable {
         return true
     }
 
-    /// Adds one word (lowercased, NFC; surrounding whitespace trimmed). Copies the list: for a
-    /// few words.
+    /// Adds one word (lowercased, NFC; surrounding whitespace trimmed). Copies the added words:
+    /// for a few.
     public mutating func add(_ word: String) {
-        let normalised = Self.normalise(word)
-        if !normalised.isEmpty { words = words.merged(with: [Array(normalised.utf8)]) }
+        let normalised = Array(Self.normalise(word).utf8)
+        if !normalised.isEmpty, !listed.contains(normalised) { extra = extra.merged(with: [normalised]) }
     }
 
     /// Whether the word (lowercased, NFC) is in the lexicon.
@@ -99,14 +99,11 @@ public struct Lexicon: Sendable {
         containsNormalised(Self.normalise(word))
     }
 
-    /// The number of distinct words.
-    public var count: Int { words.count }
-
     /// Lookup for strings that are already lowercase NFC (the splitter's hot path).
     @inline(__always)
     func containsNormalised(_ word: String) -> Bool {
         var word = word
-        return word.withUTF8 { words.contains($0) }
+        return word.withUTF8 { listed.contains($0) || extra.contains($0) }
     }
 
     static func normalise(_ word: String) -> String {
@@ -121,15 +118,80 @@ public struct Lexicon: Sendable {
     }
 }
 
-/// Words in byte order, their UTF-8 bytes one after the other, found by bisection. Loading the
-/// byte-sorted word list is one sequential pass that makes no string per word; filling a hash
-/// table instead spent most of the load on cache misses.
+/// A word list file's lines in byte order, found by bisection in the file's own bytes (mapped,
+/// not copied). Only where each line starts is kept; a line that is not a normalised word, or
+/// that does not sort after the line kept before it, is handed to the caller instead.
+struct ListedWords: Sendable {
+    private let file: Data
+    /// Where each kept line starts; it ends at the next newline (or the end of the file).
+    private var starts: [UInt32] = []
+
+    init() { file = Data() }
+
+    init(file: Data, other: (UnsafeBufferPointer<UInt8>) -> Void) {
+        self.file = file
+        var starts: [UInt32] = []
+        file.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            // About 12 bytes a line in the Danish list: reserved once, not grown by copying.
+            starts.reserveCapacity(bytes.count / 8)
+            var previous = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+            var start = 0
+            while start < bytes.count {
+                let end = Self.lineEnd(in: bytes, from: start)
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if !line.isEmpty {
+                    if Lexicon.isNormalisedWord(line), previous.isEmpty || SortedWords.compare(previous, line) < 0 {
+                        starts.append(UInt32(start))
+                        previous = line
+                    } else {
+                        other(line)
+                    }
+                }
+                start = end + 1
+            }
+        }
+        self.starts = starts
+    }
+
+    private static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress,
+            let newline = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
+        else { return bytes.count }
+        return base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+    }
+
+    func contains(_ word: [UInt8]) -> Bool {
+        word.withUnsafeBufferPointer { contains($0) }
+    }
+
+    func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !word.isEmpty, !starts.isEmpty else { return false }
+        return file.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            return starts.withUnsafeBufferPointer { starts in
+                var low = 0
+                var high = starts.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    let start = Int(starts[middle])
+                    let line = UnsafeBufferPointer(rebasing: bytes[start..<Self.lineEnd(in: bytes, from: start)])
+                    let order = SortedWords.compare(line, word)
+                    if order == 0 { return true }
+                    if order < 0 { low = middle + 1 } else { high = middle }
+                }
+                return false
+            }
+        }
+    }
+}
+
+/// Words in byte order, their UTF-8 bytes one after the other, found by bisection: the few words
+/// beside the mapped list (`Lexicon`).
 struct SortedWords: Sendable {
     private var bytes: [UInt8] = []
     /// Where each word ends in `bytes`; it starts where the one before ends.
     private var ends: [UInt32] = []
-
-    var count: Int { ends.count }
 
     /// Appends `word` when it sorts after the last word; false (nothing appended) otherwise.
     mutating func append(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -190,7 +252,7 @@ struct SortedWords: Sendable {
     }
 
     /// Byte-wise order, a prefix first: negative, zero or positive.
-    private static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+    static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
         let common = memcmp(a.baseAddress!, b.baseAddress!, min(a.count, b.count))
         return common != 0 ? Int(common) : a.count - b.count
     }
