@@ -47,13 +47,15 @@ public struct Lexicon: Sendable {
             throw LoadError.unreadable(path: path, underlying: "\(error)")
         }
         guard file.count < UInt32.max else {
-            throw LoadError.unreadable(path: path, underlying: "larger than 4 GB")
+            // Line offsets are 32-bit: a word list is a few megabytes.
+            throw LoadError.unreadable(path: path, underlying: "over 4 GB")
         }
         var lexicon = Lexicon(words: [])
         var others: [[UInt8]] = []
         var invalid = false
         lexicon.listed = ListedWords(file: file) { line in
-            // Lines out of byte order or not yet normalised: a few, normalised and kept apart.
+            // Lines out of byte order or not yet normalised (in the Danish list the 5% with
+            // capitals, "A-aktie", "Aabenraa"): normalised and kept apart.
             guard let text = String(validating: line, as: UTF8.self) else {
                 invalid = true
                 return
