@@ -110,6 +110,11 @@ public final class Searcher {
         }
     }
 
+    /// The Xapian query a search runs (`Query.description`), to look into what it costs.
+    public func queryDescription(for request: SearchRequest) throws -> String {
+        try readingLatest(query: request.query) { try builder.query(for: request).query.description }
+    }
+
     /// One stored item by its id, or nil.
     public func item(id: String) throws -> ItemRecord? {
         try readingLatest {
