@@ -24,12 +24,13 @@ struct AllWordsFirst {
     /// without all the words could rank on it (the all-words items do not fill the page, or its
     /// last one weighs no more than such an item can).
     func page(enquire: Enquire, database: Database, first: Int, maxItems: Int) throws(XapianError) -> MSet? {
+        try enquire.setQuery(allWords)
+        let mset = try enquire.mset(first: first, maxItems: maxItems)
+        guard maxItems > 0, mset.count == maxItems else { return nil }
+        // Xapian's set-up pass, which walks nothing (over remote shards, one exchange).
         let anyWordPass = try Enquire(database: database)
         try anyWordPass.setQuery(anyWord)
         let bound = try anyWordPass.mset(first: 0, maxItems: 0).maxPossibleWeight
-        try enquire.setQuery(allWords)
-        let mset = try enquire.mset(first: first, maxItems: maxItems)
-        guard maxItems > 0, mset.count == maxItems, try mset.item(at: maxItems - 1).weight > bound else { return nil }
-        return mset
+        return try mset.item(at: maxItems - 1).weight > bound ? mset : nil
     }
 }
