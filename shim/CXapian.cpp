@@ -876,6 +876,7 @@ void xap_mset_free(xap_mset *mset) noexcept { delete mset; }
 // MSet::size(), get_matches_estimated() and get_max_possible() read fields of the match set: they do not throw.
 uint32_t xap_mset_size(const xap_mset *mset) noexcept { return mset->mset.size(); }
 uint32_t xap_mset_matches_estimated(const xap_mset *mset) noexcept { return mset->mset.get_matches_estimated(); }
+uint32_t xap_mset_matches_lower_bound(const xap_mset *mset) noexcept { return mset->mset.get_matches_lower_bound(); }
 double xap_mset_max_possible(const xap_mset *mset) noexcept { return mset->mset.get_max_possible(); }
 
 int xap_mset_item(xap_mset *mset, uint32_t index, uint32_t *docid, double *weight, xap_error **error) noexcept {

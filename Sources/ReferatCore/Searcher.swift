@@ -110,6 +110,11 @@ public final class Searcher {
         }
     }
 
+    /// The Xapian query a search runs (`Query.description`), to look into what it costs.
+    public func queryDescription(for request: SearchRequest) throws -> String {
+        try readingLatest(query: request.query) { try builder.query(for: request).query.description }
+    }
+
     /// One stored item by its id, or nil.
     public func item(id: String) throws -> ItemRecord? {
         try readingLatest {
@@ -190,7 +195,8 @@ public final class Searcher {
     }
 
     private func run(_ request: SearchRequest) throws -> SearchResponse {
-        let (query, repaired) = try builder.query(for: request)
+        let built = try builder.query(for: request)
+        let (query, repaired) = (built.query, built.repaired)
         var counts: FacetCache.Counts?
         if request.facets {
             // Counts are kept per index revision; Xapian has none for shards, which count every time.
@@ -207,7 +213,7 @@ public final class Searcher {
                 counts = fresh
             }
         }
-        let (mset, total) = try page(of: query, for: request, matches: counts?.matches)
+        let (mset, total) = try page(of: built, for: request, matches: counts?.matches)
         let hits = try self.hits(of: mset, firstRank: request.offset + 1)
         return SearchResponse(
             query: request.query, totalEstimate: total, offset: request.offset,
@@ -215,16 +221,33 @@ public final class Searcher {
             facets: counts?.facets)
     }
 
-    /// The request's page of the match of `query`, and the number of matches: `matches` when
+    /// The request's page of the match of `built`, and the number of matches: `matches` when
     /// the facets counted them, else Xapian's estimate, exact up to `exactTotal` matches (beyond
     /// the matches it looked at, the estimate depends on how the index is split into shards).
-    private func page(of query: Query, for request: SearchRequest, matches: Int?) throws -> (MSet, total: Int) {
+    private func page(of built: QueryBuilder.Built, for request: SearchRequest, matches: Int?) throws -> (
+        MSet, total: Int
+    ) {
+        let query = built.query
         let enquire = try Self.enquire(on: database, order: request.sort)
         // Unsorted and asked for no items, Xapian sets up the match without walking it: the
-        // greatest weight a match can have.
+        // greatest weight a match can have, and its estimate of the matches.
         let unsorted = try Enquire(database: database)
         try unsorted.setQuery(query)
-        if request.sort == .relevance, try unsorted.mset(first: 0, maxItems: 0).maxPossibleWeight > 0 {
+        let setUp = try unsorted.mset(first: 0, maxItems: 0)
+        if request.sort == .relevance, setUp.maxPossibleWeight > 0 {
+            if let allWordsFirst = built.allWordsFirst,
+                let mset = try allWordsFirst.page(
+                    enquire: enquire, database: database, first: request.offset, maxItems: request.limit)
+            {
+                // The whole match was not walked: a match of at least `exactTotal` items has the
+                // estimate the walk would give; a smaller one is counted, as the walk counts it.
+                let total =
+                    try matches
+                    ?? (setUp.matchesLowerBound >= Self.exactTotal
+                        ? setUp.matchesEstimated
+                        : unsorted.mset(first: 0, maxItems: 0, checkAtLeast: Self.exactTotal).matchesEstimated)
+                return (mset, total)
+            }
             try enquire.setQuery(query)
             let mset = try enquire.mset(
                 first: request.offset, maxItems: request.limit, checkAtLeast: matches == nil ? Self.exactTotal : 0)

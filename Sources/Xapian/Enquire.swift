@@ -85,6 +85,8 @@ public final class MSet {
 
     public var count: Int { Int(xap_mset_size(handle)) }
     public var matchesEstimated: Int { Int(xap_mset_matches_estimated(handle)) }
+    /// At least this many documents match.
+    public var matchesLowerBound: Int { Int(xap_mset_matches_lower_bound(handle)) }
     /// The most any match of the query can weigh; 0 when it weighs nothing (filters, terms
     /// scaled by 0).
     public var maxPossibleWeight: Double { xap_mset_max_possible(handle) }

@@ -18,6 +18,11 @@ struct BenchQueriesCommand: ParsableCommand {
     @Flag(help: "Count the facets over the whole match, as the search page does (each search counts them afresh).")
     var facets = false
 
+    @Flag(
+        name: .customLong("per-query"),
+        help: "Also print each query's timings, slowest mean first, with the Xapian query it runs.")
+    var perQuery = false
+
     func validate() throws {
         if `repeat` < 1 { throw ValidationError("--repeat must be at least 1") }
     }
@@ -31,11 +36,21 @@ struct BenchQueriesCommand: ParsableCommand {
         }
         let mix = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
-        let result = try QueryBenchmark(
-            queries: mix, searcher: try database.searcher(), repeat: `repeat`, facets: facets)
+        let searcher = try database.searcher()
+        let result = try QueryBenchmark(queries: mix, searcher: searcher, repeat: `repeat`, facets: facets)
+        if perQuery {
+            print("   p50 ms   mean ms    max ms  cpu ms  query")
+            for timings in result.perQuery.sorted(by: { $0.mean > $1.mean }) {
+                print(
+                    String(
+                        format: "%9.3f %9.3f %9.3f %7.3f  ", timings.p50, timings.mean, timings.max, timings.cpuMean)
+                        + timings.query)
+                print("    " + (try searcher.queryDescription(for: SearchRequest(query: timings.query))))
+            }
+        }
         print(
             String(
-                format: "queries %d  searches %d  p50 %.3f ms  p99 %.3f ms  mean %.3f ms  max %.3f ms",
-                result.queries, result.runs, result.p50, result.p99, result.mean, result.max))
+                format: "queries %d  searches %d  p50 %.3f ms  p99 %.3f ms  mean %.3f ms  max %.3f ms  cpu %.3f ms",
+                result.queries, result.runs, result.p50, result.p99, result.mean, result.max, result.cpuMean))
     }
 }

@@ -339,6 +339,8 @@ int xap_enquire_mset(xap_enquire *_Nonnull enquire, uint32_t first, uint32_t max
 void xap_mset_free(xap_mset *_Nullable mset) XAP_NOEXCEPT;
 uint32_t xap_mset_size(const xap_mset *_Nonnull mset) XAP_NOEXCEPT;
 uint32_t xap_mset_matches_estimated(const xap_mset *_Nonnull mset) XAP_NOEXCEPT;
+/* MSet::get_matches_lower_bound: at least this many documents match. */
+uint32_t xap_mset_matches_lower_bound(const xap_mset *_Nonnull mset) XAP_NOEXCEPT;
 /* MSet::get_max_possible: the most any match of the query can weigh (0: the query weighs nothing). */
 double xap_mset_max_possible(const xap_mset *_Nonnull mset) XAP_NOEXCEPT;
 int xap_mset_item(xap_mset *_Nonnull mset, uint32_t index, uint32_t *_Nonnull docid, double *_Nonnull weight,
