@@ -847,8 +847,8 @@ class MatchSet {
                 for (size_t i = 0; i < count; ++i) {
                     Xapian::Query member = query.get_subquery(i);
                     bool covered = false;
-                    // Only an AND can be covered by a sibling but equal (or duplicate) members:
-                    // an OR of many terms is not compared pairwise.
+                    // Only a scaled member or an AND (the all-words boost) is compared with its
+                    // siblings: a long OR of terms (a wildcard's words) is not compared pairwise.
                     auto op = member.get_type();
                     if (op == Xapian::Query::OP_SCALE_WEIGHT || op == Xapian::Query::OP_AND ||
                         op == Xapian::Query::OP_FILTER) {
@@ -862,7 +862,8 @@ class MatchSet {
             }
             case Xapian::Query::OP_AND:
             case Xapian::Query::OP_FILTER: {
-                // A filter alone is `MatchAll FILTER filter`: every document is not read.
+                // A filter alone is `MatchAll FILTER filter`: MatchAll's factor, the posting
+                // list of every document, is not read.
                 std::vector<Xapian::Query> factors;
                 for (size_t i = 0; i < query.get_num_subqueries(); ++i)
                     if (query.get_subquery(i).get_type() != Xapian::Query::LEAF_MATCH_ALL)
