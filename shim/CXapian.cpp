@@ -11,6 +11,7 @@
 #include <memory>
 #include <new>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -754,62 +755,211 @@ char *xap_queryparser_corrected_query(xap_queryparser *parser) noexcept {
 // MARK: Value counts
 
 namespace {
-// Counts a slot's values like Xapian::ValueCountMatchSpy, but a run of equal values (the items
-// of one meeting follow one another) is counted at once instead of looked up per document.
-class RunCountingSpy : public Xapian::MatchSpy {
+// A set of document ids, one bit each.
+using Bits = std::vector<uint64_t>;
+
+void insert(Bits &bits, Xapian::docid did) {
+    if (did / 64 >= bits.size()) throw Xapian::InvalidOperationError("document id past the value table's end");
+    bits[did / 64] |= uint64_t(1) << (did % 64);
+}
+
+// Sets a bit for every document the matcher runs into (the spy sees every match).
+class BitSpy : public Xapian::MatchSpy {
   public:
-    explicit RunCountingSpy(Xapian::valueno slot) : slot(slot) {}
+    explicit BitSpy(Bits &bits) : bits(bits) {}
+    void operator()(const Xapian::Document &doc, double) override { insert(bits, doc.get_docid()); }
 
-    void operator()(const Xapian::Document &doc, double) override {
-        std::string value = doc.get_value(slot);
-        if (value != last) {
-            flush();
-            last = std::move(value);
-        }
-        ++run;
+  private:
+    Bits &bits;
+};
+
+// Whether query's match includes sub's, known from their shape alone: sub is query, one of an
+// OR's members, every member of an OR, or an AND with such a factor. Catches the all-words
+// boost `(10 * (a AND b)) OR (a OR b)`, whose AND adds weight but no match.
+bool covers(const Xapian::Query &query, const Xapian::Query &sub) {
+    if (query.get_description() == sub.get_description()) return true;
+    auto members = [](const Xapian::Query &q) {
+        std::vector<Xapian::Query> list;
+        for (size_t i = 0; i < q.get_num_subqueries(); ++i) list.push_back(q.get_subquery(i));
+        return list;
+    };
+    auto is_or = [](const Xapian::Query &q) {
+        auto op = q.get_type();
+        return op == Xapian::Query::OP_OR || op == Xapian::Query::OP_SYNONYM || op == Xapian::Query::OP_MAX;
+    };
+    auto unscaled = [](Xapian::Query q) {
+        while (q.get_type() == Xapian::Query::OP_SCALE_WEIGHT) q = q.get_subquery(0);
+        return q;
+    };
+    Xapian::Query inner = unscaled(sub);
+    if (inner.get_type() == Xapian::Query::OP_AND || inner.get_type() == Xapian::Query::OP_FILTER) {
+        for (const auto &factor : members(inner))
+            if (covers(query, factor)) return true;
     }
+    if (is_or(inner)) {
+        auto all = members(inner);
+        if (std::all_of(all.begin(), all.end(), [&](const auto &member) { return covers(query, member); }))
+            return true;
+    }
+    if (is_or(query)) {
+        for (const auto &member : members(query))
+            if (covers(member, inner)) return true;
+    }
+    return false;
+}
 
-    const std::map<std::string, Xapian::doccount> &counts() {
-        flush();
-        return totals;
+// The documents a query matches, as bits by document id. A match does not depend on weights,
+// so what only weighs is not read (OP_SCALE_WEIGHT's factor, AND_MAYBE's right side, an OR's
+// member that another member covers), and terms, AND, OR and AND_NOT are read straight from
+// the posting lists into bits: the matcher costs several times a bit per document. Anything
+// else (phrases, value ranges, wildcards, …) is run by Xapian's matcher, unweighted.
+class MatchSet {
+  public:
+    MatchSet(const Xapian::Database &db, size_t size) : db(db), words(size / 64 + 1) {}
+
+    Bits of(const Xapian::Query &query) {
+        Bits bits(words, 0);
+        add(query, bits);
+        return bits;
     }
 
   private:
-    void flush() {
-        if (run > 0 && !last.empty()) totals[last] += run;
-        run = 0;
+    // bits |= the match of query.
+    void add(const Xapian::Query &query, Bits &bits) {
+        switch (query.get_type()) {
+            case Xapian::Query::LEAF_MATCH_NOTHING:
+                return;
+            case Xapian::Query::LEAF_TERM:
+            case Xapian::Query::LEAF_MATCH_ALL: {
+                // MatchAll's term is "", whose posting list is every document.
+                std::string term = query.get_type() == Xapian::Query::LEAF_TERM ? *query.get_terms_begin() : "";
+                for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) insert(bits, *it);
+                return;
+            }
+            case Xapian::Query::OP_SCALE_WEIGHT:
+            case Xapian::Query::OP_AND_MAYBE:
+                add(query.get_subquery(0), bits);
+                return;
+            case Xapian::Query::OP_OR:
+            case Xapian::Query::OP_SYNONYM:
+            case Xapian::Query::OP_MAX: {
+                size_t count = query.get_num_subqueries();
+                for (size_t i = 0; i < count; ++i) {
+                    Xapian::Query member = query.get_subquery(i);
+                    bool covered = false;
+                    // Only a scaled member or an AND (the all-words boost) is compared with its
+                    // siblings: a long OR of terms (a wildcard's words) is not compared pairwise.
+                    auto op = member.get_type();
+                    if (op == Xapian::Query::OP_SCALE_WEIGHT || op == Xapian::Query::OP_AND ||
+                        op == Xapian::Query::OP_FILTER) {
+                        for (size_t j = 0; j < count && !covered; ++j)
+                            covered = j != i && covers(query.get_subquery(j), member) &&
+                                      !(j > i && covers(member, query.get_subquery(j)));
+                    }
+                    if (!covered) add(member, bits);
+                }
+                return;
+            }
+            case Xapian::Query::OP_AND:
+            case Xapian::Query::OP_FILTER: {
+                // A filter alone is `MatchAll FILTER filter`: MatchAll's factor, the posting
+                // list of every document, is not read.
+                std::vector<Xapian::Query> factors;
+                for (size_t i = 0; i < query.get_num_subqueries(); ++i)
+                    if (query.get_subquery(i).get_type() != Xapian::Query::LEAF_MATCH_ALL)
+                        factors.push_back(query.get_subquery(i));
+                if (factors.empty()) factors.push_back(Xapian::Query::MatchAll);
+                Bits result = of(factors[0]);
+                for (size_t i = 1; i < factors.size(); ++i) {
+                    Bits factor = of(factors[i]);
+                    for (size_t w = 0; w < words; ++w) result[w] &= factor[w];
+                }
+                for (size_t w = 0; w < words; ++w) bits[w] |= result[w];
+                return;
+            }
+            case Xapian::Query::OP_AND_NOT: {
+                Bits result = of(query.get_subquery(0));
+                Bits excluded(words, 0);
+                for (size_t i = 1; i < query.get_num_subqueries(); ++i) add(query.get_subquery(i), excluded);
+                for (size_t w = 0; w < words; ++w) bits[w] |= result[w] & ~excluded[w];
+                return;
+            }
+            default: {
+                Xapian::Enquire enquire(db);
+                enquire.set_query(query);
+                enquire.set_weighting_scheme(Xapian::BoolWeight());
+                BitSpy spy(bits);
+                enquire.add_matchspy(&spy);
+                enquire.get_mset(0, 0, db.get_doccount());
+            }
+        }
     }
 
-    Xapian::valueno slot;
-    std::string last;
-    Xapian::doccount run = 0;
-    std::map<std::string, Xapian::doccount> totals;
+    const Xapian::Database &db;
+    size_t words;
 };
 }  // namespace
 
-int xap_database_value_counts(xap_database *db, const xap_query *query, uint32_t slot, int by_runs,
-                              xap_strlist **values, uint32_t *matches, xap_error **error) noexcept {
+struct xap_value_table {
+    // Each document's value as a code (by document id; 0: no value) and each code's value.
+    std::vector<uint32_t> codes;
+    std::vector<std::string> values{""};
+};
+
+xap_value_table *xap_value_table_new(xap_database *db, uint32_t slot, xap_error **error) noexcept {
+    xap_value_table *result = nullptr;
+    guarded(error, [&] {
+        auto table = std::make_unique<xap_value_table>();
+        table->codes.assign(db->db->get_lastdocid() + 1, 0);
+        std::unordered_map<std::string, uint32_t> codes;
+        for (auto it = db->db->valuestream_begin(slot); it != db->db->valuestream_end(slot); ++it) {
+            auto [entry, added] = codes.emplace(*it, uint32_t(table->values.size()));
+            if (added) table->values.push_back(*it);
+            table->codes[it.get_docid()] = entry->second;
+        }
+        result = table.release();
+    });
+    return result;
+}
+
+void xap_value_table_free(xap_value_table *table) noexcept { delete table; }
+
+int xap_value_table_counts(const xap_value_table *table, xap_database *db, const xap_query *query,
+                           xap_strlist **values, uint32_t *matches, xap_error **error) noexcept {
+    return guarded(error, [&] {
+        if (db->db->get_lastdocid() >= table->codes.size())
+            throw Xapian::InvalidOperationError("the value table was read on an older revision");
+        Bits bits = MatchSet(*db->db, table->codes.size()).of(query->query);
+        std::vector<uint32_t> counts(table->values.size(), 0);
+        uint32_t total = 0;
+        for (size_t w = 0; w < bits.size(); ++w) {
+            for (uint64_t word = bits[w]; word != 0; word &= word - 1) {
+                ++counts[table->codes[w * 64 + size_t(__builtin_ctzll(word))]];
+                ++total;
+            }
+        }
+        auto list = std::make_unique<xap_strlist>();
+        for (size_t code = 1; code < counts.size(); ++code)
+            if (counts[code] > 0) list->entries.emplace_back(table->values[code], counts[code]);
+        // In byte order, as Xapian's spy lists them.
+        std::sort(list->entries.begin(), list->entries.end());
+        *matches = total;
+        *values = list.release();
+    });
+}
+
+int xap_database_value_counts(xap_database *db, const xap_query *query, uint32_t slot, xap_strlist **values,
+                              uint32_t *matches, xap_error **error) noexcept {
     return guarded(error, [&] {
         Xapian::Enquire enquire(*db->db);
         enquire.set_query(query->query);
         // Every match is visited and none is ranked: no weights to compute.
         enquire.set_weighting_scheme(Xapian::BoolWeight());
-        // The remote backend runs only Xapian's own spies: over remote shards, by_runs is 0.
-        RunCountingSpy run_spy(slot);
-        Xapian::ValueCountMatchSpy value_spy(slot);
-        if (by_runs) {
-            enquire.add_matchspy(&run_spy);
-        } else {
-            enquire.add_matchspy(&value_spy);
-        }
+        Xapian::ValueCountMatchSpy spy(slot);
+        enquire.add_matchspy(&spy);
         Xapian::MSet mset = enquire.get_mset(0, 0, db->db->get_doccount());
         auto list = std::make_unique<xap_strlist>();
-        if (by_runs) {
-            for (const auto &[value, count] : run_spy.counts()) list->entries.emplace_back(value, count);
-        } else {
-            for (auto it = value_spy.values_begin(); it != value_spy.values_end(); ++it)
-                list->entries.emplace_back(*it, it.get_termfreq());
-        }
+        for (auto it = spy.values_begin(); it != spy.values_end(); ++it) list->entries.emplace_back(*it, it.get_termfreq());
         *matches = mset.get_matches_estimated();
         *values = list.release();
     });

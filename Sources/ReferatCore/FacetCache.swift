@@ -1,13 +1,16 @@
 import Foundation
 import Minutes
+import Xapian
 
-/// Facet counts already made for one state of the index, shared by the searchers of a pool:
-/// the next page of a search, the same search sorted by date, or a click that narrows it to a
-/// cluster the page already counted, reuse them instead of passing over the whole match again.
-/// Exact, because they are kept only for the index revision (and generation) they were counted
-/// on: an entry of another state is never returned, and counting on a new state drops the old.
+/// What facet counting reuses within one state of the index, shared by the searchers of a pool:
+/// the table of every item's facet value (`ValueTable`), read once per state, so a count looks
+/// each match's value up instead of reading it; and the counts already made, so the next page
+/// of a search, the same search sorted by date, or a click that narrows it to a cluster the
+/// page already counted, reuse them instead of passing over the whole match again. Exact,
+/// because both are kept only for the index revision (and generation) they were made on: what
+/// belongs to another state is never returned, and storing for a new state drops the old.
 final class FacetCache: @unchecked Sendable {
-    // @unchecked: `state`, `entries` and `order` are only touched under `lock`.
+    // @unchecked: `state`, `table`, `entries` and `order` are only touched under `lock`.
 
     /// What the counts depend on: the request without its order and page, its cluster and forum
     /// as the index compares them. Derived from the whole request, so a filter added to it is
@@ -42,12 +45,33 @@ final class FacetCache: @unchecked Sendable {
     private let lock = NSLock()
     private let capacity: Int
     private var state: IndexState?
+    private var table: ValueTable?
     private var entries: [Key: Counts] = [:]
     /// Keys oldest first: the oldest goes when the cache is full.
     private var order: [Key] = []
 
+    /// - Parameter capacity: how many searches' counts are kept (0: none, every search counts;
+    ///   the table is kept all the same).
     init(capacity: Int = 512) {
         self.capacity = capacity
+    }
+
+    /// The facet values of the items of `database`, which is at `state`: read when this state's
+    /// table is not read yet (20–50 ms for 180,000 items), else the table already read.
+    func table(of database: Database, on state: IndexState) throws(XapianError) -> ValueTable {
+        lock.lock()
+        if state == self.state, let table {
+            lock.unlock()
+            return table
+        }
+        lock.unlock()
+        // Read outside the lock: searchers at the current state are not kept waiting.
+        let read = try ValueTable(database: database, slot: IndexSchema.facetSlot)
+        lock.lock()
+        defer { lock.unlock() }
+        enter(state)
+        table = read
+        return read
     }
 
     func counts(for key: Key, on state: IndexState) -> Counts? {
@@ -59,16 +83,21 @@ final class FacetCache: @unchecked Sendable {
     func store(_ counts: Counts, for key: Key, on state: IndexState) {
         lock.lock()
         defer { lock.unlock() }
-        if state != self.state {
-            self.state = state
-            entries = [:]
-            order = []
-        }
+        enter(state)
         if entries.updateValue(counts, forKey: key) == nil {
             order.append(key)
         }
         if order.count > capacity {
             entries[order.removeFirst()] = nil
         }
+    }
+
+    /// Drops what belongs to another state than `state`. Under `lock`.
+    private func enter(_ state: IndexState) {
+        guard state != self.state else { return }
+        self.state = state
+        table = nil
+        entries = [:]
+        order = []
     }
 }

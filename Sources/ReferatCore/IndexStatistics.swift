@@ -12,16 +12,14 @@ public struct IndexStatistics: Codable, Sendable, Equatable {
     public var firstDate: String?
     public var lastDate: String?
 
-    /// `remoteShards`: the database joins remote shards, which count values only with Xapian's own spy.
-    init(database: Database, remoteShards: Bool) throws {
+    init(database: Database) throws {
         items = try database.documentCount
         meetings = try database.termCount(prefix: IndexSchema.filePrefix)
         // Xapian's convention: prefixes are capital letters, plain words start with anything else.
         distinctTerms = try database.terms(prefix: "").filter { !($0.term.first?.isUppercase ?? true) }.count
         var clusters: [String: Int] = [:]
         var forums: [String: Int] = [:]
-        let counted = try database.valueCounts(
-            slot: IndexSchema.facetSlot, matching: try Query.matchAll(), byRuns: !remoteShards)
+        let counted = try database.valueCounts(slot: IndexSchema.facetSlot, matching: try Query.matchAll())
         for (value, count) in counted.values {
             let parts = IndexSchema.facetParts(of: value)
             if let cluster = parts.cluster { clusters[cluster, default: 0] += count }

@@ -27,14 +27,16 @@ public final class Searcher {
     /// How often a search is retried after the index changed under it.
     private static let modifiedRetries = 3
 
-    /// Facet counts shared with the other searchers of a pool (nil: each search counts).
-    private let facetCache: FacetCache?
+    /// What facet counting reuses, shared with the other searchers of a pool.
+    private let facetCache: FacetCache
 
+    /// A searcher of its own keeps the facet table of the index's state, but no counts: each
+    /// search with facets counts them.
     public convenience init(databasePath: String, shardTimeout: Double = Searcher.defaultShardTimeout) throws {
-        try self.init(databasePath: databasePath, shardTimeout: shardTimeout, facetCache: nil)
+        try self.init(databasePath: databasePath, shardTimeout: shardTimeout, facetCache: FacetCache(capacity: 0))
     }
 
-    init(databasePath: String, shardTimeout: Double, facetCache: FacetCache?) throws {
+    init(databasePath: String, shardTimeout: Double, facetCache: FacetCache) throws {
         self.databasePath = databasePath
         self.shardTimeout = shardTimeout
         self.facetCache = facetCache
@@ -151,7 +153,7 @@ public final class Searcher {
     }
 
     public func statistics() throws -> IndexStatistics {
-        try readingLatest { try IndexStatistics(database: database, remoteShards: stub?.hasRemoteShards == true) }
+        try readingLatest { try IndexStatistics(database: database) }
     }
 
     /// Runs `body` on the latest committed revision. A writer's commit can invalidate what a
@@ -199,17 +201,22 @@ public final class Searcher {
         let (query, repaired) = (built.query, built.repaired)
         var counts: FacetCache.Counts?
         if request.facets {
-            // Counts are kept per index revision; Xapian has none for shards, which count every time.
+            // Counts and the table are kept per index revision; Xapian has none for shards,
+            // which count with its matcher every time.
             let key = FacetCache.Key(request)
             let state = stub == nil ? FacetCache.IndexState(stub: opened, revision: try database.revision) : nil
-            counts = state.flatMap { facetCache?.counts(for: key, on: $0) }
+            counts = state.flatMap { facetCache.counts(for: key, on: $0) }
             if counts == nil {
                 // A pass of its own over the whole match, unranked: the ranked pass below then
                 // stops as soon as it has the page.
-                let counted = try database.valueCounts(
-                    slot: IndexSchema.facetSlot, matching: query, byRuns: stub?.hasRemoteShards != true)
+                let counted =
+                    if let state {
+                        try database.valueCounts(matching: query, from: try facetCache.table(of: database, on: state))
+                    } else {
+                        try database.valueCounts(slot: IndexSchema.facetSlot, matching: query)
+                    }
                 let fresh = FacetCache.Counts(facets: Self.facets(from: counted.values), matches: counted.matches)
-                if let state { facetCache?.store(fresh, for: key, on: state) }
+                if let state { facetCache.store(fresh, for: key, on: state) }
                 counts = fresh
             }
         }

@@ -180,15 +180,27 @@ public class Database {
     }
 
     /// The non-empty values of `slot` over every document `query` matches, each with its number
-    /// of documents, and the number of matches: one pass over the whole match, unranked.
-    /// `byRuns` counts a run of equal values at once (faster when equal values are stored
-    /// together); the remote backend cannot run it: pass false over remote shards.
-    public func valueCounts(slot: UInt32, matching query: Query, byRuns: Bool) throws(XapianError) -> (
+    /// of documents, and the number of matches: one pass of Xapian's matcher over the whole
+    /// match, unranked, reading each match's value (the remote backend runs it too). On one
+    /// database, `valueCounts(matching:from:)` is several times faster.
+    public func valueCounts(slot: UInt32, matching query: Query) throws(XapianError) -> (
         values: [(value: String, count: Int)], matches: Int
     ) {
         var list: OpaquePointer?
         var matches: UInt32 = 0
-        try check { xap_database_value_counts(handle, query.handle, slot, byRuns ? 1 : 0, &list, &matches, $0) }
+        try check { xap_database_value_counts(handle, query.handle, slot, &list, &matches, $0) }
+        return (takeList(list).map { (value: $0.0, count: $0.1) }, Int(matches))
+    }
+
+    /// As `valueCounts(slot:matching:)`, with each match's value looked up in `table`, which
+    /// must have been read from this database at its current revision, and the match read as a
+    /// set of document ids from the posting lists (`ValueTable`).
+    public func valueCounts(matching query: Query, from table: ValueTable) throws(XapianError) -> (
+        values: [(value: String, count: Int)], matches: Int
+    ) {
+        var list: OpaquePointer?
+        var matches: UInt32 = 0
+        try check { xap_value_table_counts(table.handle, handle, query.handle, &list, &matches, $0) }
         return (takeList(list).map { (value: $0.0, count: $0.1) }, Int(matches))
     }
 

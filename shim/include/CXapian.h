@@ -106,6 +106,7 @@ typedef struct xap_queryparser xap_queryparser;
 typedef struct xap_enquire xap_enquire;
 typedef struct xap_mset xap_mset;
 typedef struct xap_strlist xap_strlist;
+typedef struct xap_value_table xap_value_table;
 
 /* Errors */
 const char *_Nonnull xap_error_type(const xap_error *_Nonnull error) XAP_NOEXCEPT;
@@ -306,13 +307,24 @@ xap_query *_Nullable xap_queryparser_parse(xap_queryparser *_Nonnull parser, con
 /* After a parse with FLAG_SPELLING_CORRECTION: the corrected query string, "" when none. */
 char *_Nullable xap_queryparser_corrected_query(xap_queryparser *_Nonnull parser) XAP_NOEXCEPT;
 
-/* The non-empty values of slot over every document query matches, each with its number of
- * documents (an unranked pass over the whole match), and the number of matches. by_runs non-zero:
- * a run of equal values is counted at once (a spy of the shim's own, which the remote backend
- * cannot run); zero: Xapian's ValueCountMatchSpy. */
-int xap_database_value_counts(xap_database *_Nonnull db, const xap_query *_Nonnull query, uint32_t slot, int by_runs,
+/* The non-empty values of slot over every document query matches, in byte order, each with its
+ * number of documents (an unranked pass of Xapian's matcher over the whole match, with its
+ * ValueCountMatchSpy, which the remote backend runs too), and the number of matches. */
+int xap_database_value_counts(xap_database *_Nonnull db, const xap_query *_Nonnull query, uint32_t slot,
                               xap_strlist *_Nullable *_Nonnull values, uint32_t *_Nonnull matches,
                               xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
+/* Every document's value in slot, read once through a value stream: counting then looks a
+ * match's value up by document id instead of reading it. Immutable once made, so threads may
+ * share it; it belongs to the revision of db it was read on. */
+xap_value_table *_Nullable xap_value_table_new(xap_database *_Nonnull db, uint32_t slot,
+                                               xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
+void xap_value_table_free(xap_value_table *_Nullable table) XAP_NOEXCEPT;
+/* As xap_database_value_counts, from table, with the match read as a set of document ids
+ * (posting lists straight into bits; the matcher only for phrases, value ranges and the like).
+ * db must be at the revision table was read on (a later document id is an error). */
+int xap_value_table_counts(const xap_value_table *_Nonnull table, xap_database *_Nonnull db,
+                           const xap_query *_Nonnull query, xap_strlist *_Nullable *_Nonnull values,
+                           uint32_t *_Nonnull matches, xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
 
 /* Enquire */
 xap_enquire *_Nullable xap_enquire_new(xap_database *_Nonnull db, xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
