@@ -691,14 +691,6 @@ int xap_queryparser_add_boolean_prefix(xap_queryparser *parser, const char *fiel
     return guarded(error, [&] { parser->parser.add_boolean_prefix(field, prefix); });
 }
 
-int xap_queryparser_add_date_range(xap_queryparser *parser, uint32_t slot, const char *field, int epoch_year,
-                                   xap_error **error) noexcept {
-    return guarded(error, [&] {
-        auto *processor = new Xapian::DateRangeProcessor(slot, field, 0, epoch_year);
-        parser->parser.add_rangeprocessor(processor->release());
-    });
-}
-
 namespace {
 
 // A field processor whose expansion the caller (Swift) writes: the shim only carries the call.
@@ -722,7 +714,46 @@ class CallbackFieldProcessor : public Xapian::FieldProcessor {
     xap_context_release release_;
 };
 
+// Xapian's DateRangeProcessor, asking the caller (Swift) first: the caller's query for the
+// bounds as typed, or Xapian's value range when the caller returns none.
+class CallbackDateRangeProcessor : public Xapian::DateRangeProcessor {
+  public:
+    CallbackDateRangeProcessor(Xapian::valueno slot, const std::string &field, int epoch_year,
+                               xap_range_expander expand, void *context, xap_context_release release)
+        : Xapian::DateRangeProcessor(slot, field, 0, epoch_year), expand_(expand), context_(context),
+          release_(release) {}
+    ~CallbackDateRangeProcessor() override { release_(context_); }
+    CallbackDateRangeProcessor(const CallbackDateRangeProcessor &) = delete;
+    CallbackDateRangeProcessor &operator=(const CallbackDateRangeProcessor &) = delete;
+
+    Xapian::Query operator()(const std::string &begin, const std::string &end) override {
+        std::unique_ptr<xap_query> query(expand_(context_, begin.c_str(), end.c_str()));
+        if (query) return query->query;
+        return Xapian::DateRangeProcessor::operator()(begin, end);
+    }
+
+  private:
+    xap_range_expander expand_;
+    void *context_;
+    xap_context_release release_;
+};
+
 }  // namespace
+
+int xap_queryparser_add_date_range(xap_queryparser *parser, uint32_t slot, const char *field, int epoch_year,
+                                   xap_range_expander expand, void *context, xap_context_release release,
+                                   xap_error **error) noexcept {
+    std::unique_ptr<CallbackDateRangeProcessor> processor;
+    int status = guarded(error, [&] {
+        processor = std::make_unique<CallbackDateRangeProcessor>(slot, field, epoch_year, expand, context, release);
+    });
+    if (status != 0) {
+        release(context);
+        return status;
+    }
+    // As for a field processor: the parser owns it from here (release()).
+    return guarded(error, [&] { parser->parser.add_rangeprocessor(processor.release()->release()); });
+}
 
 int xap_queryparser_add_field_processor(xap_queryparser *parser, const char *field, xap_field_expander expand,
                                         void *context, xap_context_release release, xap_error **error) noexcept {

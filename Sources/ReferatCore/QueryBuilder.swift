@@ -66,7 +66,14 @@ final class QueryBuilder {
             }
         }
         for field in IndexSchema.dateFields {
-            try parser.addDateRange(slot: IndexSchema.dateSlot, field: field + ":")
+            // ISO dates (`dato:2022-01-01..2022-12-31`, either end open) as `DateRangeFilter`;
+            // other spellings Xapian's date range reads.
+            try parser.addDateRange(slot: IndexSchema.dateSlot, field: field + ":") { begin, end in
+                let (lower, upper) = (MeetingDate(iso: begin), MeetingDate(iso: end))
+                guard lower != nil || upper != nil, lower != nil || begin.isEmpty, upper != nil || end.isEmpty
+                else { return nil }
+                return try DateRangeFilter.query(from: lower, to: upper, in: database)
+            }
         }
     }
 
@@ -368,8 +375,7 @@ final class QueryBuilder {
                 try Query(term: IndexSchema.sectionKindPrefix + IndexSchema.sectionKind(of: section).rawValue))
         }
         if request.from != nil || request.to != nil {
-            filters.append(
-                try Query(valueIn: IndexSchema.dateSlot, from: request.from?.compact, to: request.to?.compact))
+            filters.append(try DateRangeFilter.query(from: request.from, to: request.to, in: database))
         }
         return filters
     }

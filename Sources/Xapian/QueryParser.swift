@@ -93,9 +93,27 @@ public final class QueryParser {
         try check { xap_queryparser_add_boolean_prefix(handle, field, prefix, $0) }
     }
 
-    /// `field:2022-01-01..2022-12-31` ranges on a value slot holding YYYYMMDD dates.
-    public func addDateRange(slot: UInt32, field: String, epochYear: Int = 1970) throws(XapianError) {
-        try check { xap_queryparser_add_date_range(handle, slot, field, Int32(epochYear), $0) }
+    /// `field:2022-01-01..2022-12-31` ranges: `expand(begin, end)` (the bounds as typed, an open
+    /// end as ""), or, when it returns nil or throws, Xapian's date range on a value slot holding
+    /// YYYYMMDD dates.
+    public func addDateRange(
+        slot: UInt32, field: String, epochYear: Int = 1970, expand: @escaping (String, String) throws -> Query?
+    ) throws(XapianError) {
+        let context = Unmanaged.passRetained(RangeExpansion(expand)).toOpaque()
+        try check {
+            xap_queryparser_add_date_range(
+                handle, slot, field, Int32(epochYear),
+                { context, begin, end in
+                    let expansion = Unmanaged<RangeExpansion>.fromOpaque(context!).takeUnretainedValue()
+                    guard let query = try? expansion.expand(String(cString: begin), String(cString: end)) else {
+                        return nil
+                    }
+                    return xap_query_clone(query.handle)
+                },
+                context,
+                { context in Unmanaged<RangeExpansion>.fromOpaque(context!).release() },
+                $0)
+        }
     }
 
     /// `field:text` is answered by `expand(text)`: a Xapian field processor written in Swift.
@@ -140,4 +158,9 @@ extension QueryParser: Sendable {}
 private final class FieldExpansion {
     let expand: (String) throws -> Query
     init(_ expand: @escaping (String) throws -> Query) { self.expand = expand }
+}
+
+private final class RangeExpansion {
+    let expand: (String, String) throws -> Query?
+    init(_ expand: @escaping (String, String) throws -> Query?) { self.expand = expand }
 }

@@ -289,15 +289,22 @@ int xap_queryparser_add_prefix(xap_queryparser *_Nonnull parser, const char *_No
                                const char *_Nonnull prefix, xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
 int xap_queryparser_add_boolean_prefix(xap_queryparser *_Nonnull parser, const char *_Nonnull field,
                                        const char *_Nonnull prefix, xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
-/* A Xapian::DateRangeProcessor on slot (values stored as YYYYMMDD) for "field:" ranges. */
-int xap_queryparser_add_date_range(xap_queryparser *_Nonnull parser, uint32_t slot, const char *_Nonnull field,
-                                   int epoch_year, xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
 /* A Xapian::FieldProcessor written by the caller: for `field:text` the parser calls
  * expand(context, text), which returns a new query the parser takes ownership of, or NULL to fail
  * the parse with a QueryParserError. release(context) is called once the parser no longer needs
  * the processor (when the parser is freed, or if adding it fails). */
 typedef xap_query *_Nullable (*xap_field_expander)(void *_Nullable context, const char *_Nonnull text);
 typedef void (*xap_context_release)(void *_Nullable context);
+/* For "field:begin..end" ranges the parser first calls expand(context, begin, end) (the bounds
+ * as typed, the field removed; an open end is ""), which returns a new query the parser takes
+ * ownership of, or NULL to leave the range to a Xapian::DateRangeProcessor on slot (values stored
+ * as YYYYMMDD). release(context) as for a field processor. */
+typedef xap_query *_Nullable (*xap_range_expander)(void *_Nullable context, const char *_Nonnull begin,
+                                                   const char *_Nonnull end);
+int xap_queryparser_add_date_range(xap_queryparser *_Nonnull parser, uint32_t slot, const char *_Nonnull field,
+                                   int epoch_year, xap_range_expander _Nonnull expand, void *_Nullable context,
+                                   xap_context_release _Nonnull release,
+                                   xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
 int xap_queryparser_add_field_processor(xap_queryparser *_Nonnull parser, const char *_Nonnull field,
                                         xap_field_expander _Nonnull expand, void *_Nullable context,
                                         xap_context_release _Nonnull release, xap_error *_Nullable *_Nonnull error) XAP_NOEXCEPT;
