@@ -36,9 +36,14 @@ public struct Lexicon: Sendable {
         extra = SortedWords().merged(with: words.map { Array(Self.normalise($0).utf8) }.filter { !$0.isEmpty })
     }
 
+    /// Where the lexicon was loaded from: the list's lines, or what an earlier load kept.
+    enum Source: Equatable { case list, cache }
+    private(set) var source = Source.list
+
     /// Loads a word list with one word per line (UTF-8). Throws `LoadError.missing` when the file
-    /// is not there.
-    public static func load(path: String = "/usr/share/dict/danish") throws -> Lexicon {
+    /// is not there. With `cacheDirectory`, what the pass over the lines finds is kept there
+    /// (`LexiconCache`) for the next process to load instead, while the list is unchanged.
+    public static func load(path: String = "/usr/share/dict/danish", cacheDirectory: URL? = nil) throws -> Lexicon {
         guard FileManager.default.fileExists(atPath: path) else { throw LoadError.missing(path: path) }
         let file: Data
         do {
@@ -50,6 +55,22 @@ public struct Lexicon: Sendable {
             // Line offsets are 32-bit: a word list is a few megabytes.
             throw LoadError.unreadable(path: path, underlying: "over 4 GB")
         }
+        let cache = cacheDirectory.flatMap { LexiconCache(directory: $0, list: path) }
+        if let kept = cache?.read(), kept.listed.allSatisfy({ Int($0) < file.count }) {
+            var lexicon = Lexicon(words: [])
+            lexicon.listed = ListedWords(file: file, starts: kept.listed)
+            lexicon.extra = kept.extra
+            lexicon.source = .cache
+            return lexicon
+        }
+        let lexicon = try scan(file, path: path)
+        cache?.write(listed: lexicon.listed.starts, extra: lexicon.extra)
+        return lexicon
+    }
+
+    /// The list's lines, one pass: where each normalised word in byte order starts, and the
+    /// other lines normalised.
+    private static func scan(_ file: Data, path: String) throws -> Lexicon {
         var lexicon = Lexicon(words: [])
         var others: [[UInt8]] = []
         var invalid = false
@@ -126,9 +147,15 @@ public struct Lexicon: Sendable {
 struct ListedWords: Sendable {
     private let file: Data
     /// Where each kept line starts; it ends at the next newline (or the end of the file).
-    private var starts: [UInt32] = []
+    private(set) var starts: [UInt32] = []
 
     init() { file = Data() }
+
+    /// The lines starting at `starts` (a scan's, kept: `LexiconCache`), which must lie in `file`.
+    init(file: Data, starts: [UInt32]) {
+        self.file = file
+        self.starts = starts
+    }
 
     init(file: Data, other: (UnsafeBufferPointer<UInt8>) -> Void) {
         self.file = file
@@ -191,9 +218,23 @@ struct ListedWords: Sendable {
 /// Words in byte order, their UTF-8 bytes one after the other, found by bisection: the few words
 /// beside the mapped list (`Lexicon`).
 struct SortedWords: Sendable {
-    private var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8] = []
     /// Where each word ends in `bytes`; it starts where the one before ends.
-    private var ends: [UInt32] = []
+    private(set) var ends: [UInt32] = []
+
+    init() {}
+
+    /// Words kept from an earlier run, or nil when `ends` does not rise through `bytes`.
+    init?(bytes: [UInt8], ends: [UInt32]) {
+        var previous: UInt32 = 0
+        for end in ends {
+            guard end > previous else { return nil }
+            previous = end
+        }
+        guard Int(previous) == bytes.count else { return nil }
+        self.bytes = bytes
+        self.ends = ends
+    }
 
     /// Appends `word` when it sorts after the last word; false (nothing appended) otherwise.
     mutating func append(_ word: UnsafeBufferPointer<UInt8>) -> Bool {

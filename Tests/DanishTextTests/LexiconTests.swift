@@ -27,7 +27,7 @@ struct LexiconTests {
 
     @Test("a list that is not UTF-8 is an error naming the file")
     func invalidUTF8() throws {
-        try withList(Array("abe\nbil\n".utf8) + [0xFF, 0x0A]) { path in
+        _ = try withList(Array("abe\nbil\n".utf8) + [0xFF, 0x0A]) { path in
             #expect {
                 try Lexicon.load(path: path)
             } throws: { error in
@@ -54,5 +54,66 @@ struct LexiconTests {
         lexicon.add("hus")
         #expect(lexicon.contains("palliation") && lexicon.contains("hus") && lexicon.contains("bil"))
         #expect(!lexicon.contains("palliationen"))
+    }
+}
+
+@Suite("Lexicon cache")
+struct LexiconCacheTests {
+    static let list = "abe\nbil\nhus\nanden\nBÅD\n  sø \n\nhus\nå\nzebra\r\n"
+    static let found = ["abe", "bil", "hus", "anden", "båd", "sø", "å", "zebra"]
+    static let notFound = ["", "a", "abed", "husene", "ø", "zebr", "aa", "bilen"]
+
+    /// A word list and a cache directory, removed after `body`.
+    private func withList<T>(_ body: (_ list: String, _ cache: URL) throws -> T) throws -> T {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lexicon-cache-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let list = directory.appendingPathComponent("words.txt").path
+        try Data(Self.list.utf8).write(to: URL(fileURLWithPath: list))
+        return try body(list, directory.appendingPathComponent("cache"))
+    }
+
+    private func expectAnswers(_ lexicon: Lexicon, found: [String] = found, notFound: [String] = notFound) {
+        for word in found { #expect(lexicon.contains(word), "\(word)") }
+        for word in notFound { #expect(!lexicon.contains(word), "\(word)") }
+    }
+
+    @Test("a second load reads what the first kept, and answers as the list does")
+    func keptAndReused() throws {
+        try withList { list, cache in
+            let first = try Lexicon.load(path: list, cacheDirectory: cache)
+            let second = try Lexicon.load(path: list, cacheDirectory: cache)
+            #expect(first.source == .list && second.source == .cache)
+            expectAnswers(first)
+            expectAnswers(second)
+        }
+    }
+
+    @Test("a changed list is read again, not taken from the cache")
+    func changedList() throws {
+        try withList { list, cache in
+            _ = try Lexicon.load(path: list, cacheDirectory: cache)
+            try Data((Self.list + "cykel\n").utf8).write(to: URL(fileURLWithPath: list))
+            let changed = try Lexicon.load(path: list, cacheDirectory: cache)
+            #expect(changed.source == .list)
+            expectAnswers(changed, found: Self.found + ["cykel"])
+            #expect(try Lexicon.load(path: list, cacheDirectory: cache).source == .cache)
+        }
+    }
+
+    @Test("a cache file cut short or overwritten is not used")
+    func damagedCache() throws {
+        try withList { list, cache in
+            _ = try Lexicon.load(path: list, cacheDirectory: cache)
+            let files = try FileManager.default.contentsOfDirectory(at: cache, includingPropertiesForKeys: nil)
+            #expect(files.count == 1)
+            let kept = try Data(contentsOf: files[0])
+            for damaged in [kept.dropLast(3), kept.dropLast(kept.count - 20), Data(kept.reversed())] {
+                try Data(damaged).write(to: files[0])
+                let lexicon = try Lexicon.load(path: list, cacheDirectory: cache)
+                #expect(lexicon.source == .list)
+                expectAnswers(lexicon)
+            }
+        }
     }
 }
