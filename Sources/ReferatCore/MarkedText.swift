@@ -52,8 +52,8 @@ public struct MarkedText: Codable, Sendable, Equatable {
 extension MSet {
     /// Characters that cannot occur in stored text once `marked` removed them: Xapian's
     /// snippet puts them around what matched (Unicode private use, never in the minutes).
-    private static let matchStart = "\u{E000}"
-    private static let matchEnd = "\u{E001}"
+    private static let matchStart: Unicode.Scalar = "\u{E000}"
+    private static let matchEnd: Unicode.Scalar = "\u{E001}"
 
     /// `text` (the whole of it when `length` is its size or more, else Xapian's best extract of
     /// about `length` bytes, cut ends shown as "…") with the words this match set's query
@@ -63,16 +63,18 @@ extension MSet {
         // No background model: it looks up the frequency of every word of the text, a quarter
         // of a search's time, for a marginally better extract.
         let snippet = try snippet(
-            of: clean, length: length, stemmer: stemmer, flags: [.exhaustive], highlightStart: Self.matchStart,
-            highlightEnd: Self.matchEnd)
-        // Xapian escapes &, < and > for HTML; the segments are plain text.
+            of: clean, length: length, stemmer: stemmer, flags: [.exhaustive],
+            highlightStart: String(Self.matchStart), highlightEnd: String(Self.matchEnd))
+        // Xapian escapes &, < and > for HTML; the segments are plain text. Split scalar by scalar:
+        // splitting the String by a String searched for it as a substring, a tenth of the hits' time.
         var segments: [MarkedText.Segment] = []
-        for (index, piece) in snippet.split(separator: Self.matchStart, omittingEmptySubsequences: false).enumerated() {
-            var rest = piece
+        let pieces = snippet.unicodeScalars.split(separator: Self.matchStart, omittingEmptySubsequences: false)
+        for (index, piece) in pieces.enumerated() {
+            var rest = Substring(piece)
             if index > 0 {
-                let end = piece.firstRange(of: Self.matchEnd)
-                segments.append(.init(text: Self.unescape(end.map { piece[..<$0.lowerBound] } ?? piece), match: true))
-                rest = end.map { piece[$0.upperBound...] } ?? ""
+                let end = rest.unicodeScalars.firstIndex(of: Self.matchEnd)
+                segments.append(.init(text: Self.unescape(end.map { rest[..<$0] } ?? rest), match: true))
+                rest = end.map { rest[rest.unicodeScalars.index(after: $0)...] } ?? ""
             }
             segments.append(.init(text: Self.unescape(rest), match: false))
         }
@@ -84,7 +86,7 @@ extension MSet {
     /// hit's text took a fifth of a search.
     private static func withoutMarks(_ text: String) -> String {
         guard text.utf8.contains(0xEE) else { return text }
-        let marks = Set(matchStart.unicodeScalars).union(matchEnd.unicodeScalars)
+        let marks: Set = [matchStart, matchEnd]
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.filter { !marks.contains($0) })
         return String(scalars)
