@@ -144,6 +144,20 @@ Xapian::WritableDatabase &writable(xap_database *db) {
     return *db->writable;
 }
 
+// Gives the parser the processor make() returns: add() takes it through Xapian's intrusive
+// pointer (release()), and the parser frees it, so releases its context, when it no longer
+// needs it. When making it fails, the context is released here.
+template <typename Make, typename Add>
+int add_processor(xap_error **error, void *context, xap_context_release release, Make make, Add add) noexcept {
+    decltype(make()) processor;
+    int status = guarded(error, [&] { processor = make(); });
+    if (status != 0) {
+        release(context);
+        return status;
+    }
+    return guarded(error, [&] { add(processor.release()->release()); });
+}
+
 }  // namespace
 
 extern "C" {
@@ -693,14 +707,26 @@ int xap_queryparser_add_boolean_prefix(xap_queryparser *parser, const char *fiel
 
 namespace {
 
+// The caller's context of a processor, released when the parser frees the processor.
+class CallerContext {
+  public:
+    CallerContext(void *context, xap_context_release release) : context_(context), release_(release) {}
+    ~CallerContext() { release_(context_); }
+    CallerContext(const CallerContext &) = delete;
+    CallerContext &operator=(const CallerContext &) = delete;
+
+  protected:
+    void *context_;
+
+  private:
+    xap_context_release release_;
+};
+
 // A field processor whose expansion the caller (Swift) writes: the shim only carries the call.
-class CallbackFieldProcessor : public Xapian::FieldProcessor {
+class CallbackFieldProcessor : public Xapian::FieldProcessor, private CallerContext {
   public:
     CallbackFieldProcessor(xap_field_expander expand, void *context, xap_context_release release)
-        : expand_(expand), context_(context), release_(release) {}
-    ~CallbackFieldProcessor() override { release_(context_); }
-    CallbackFieldProcessor(const CallbackFieldProcessor &) = delete;
-    CallbackFieldProcessor &operator=(const CallbackFieldProcessor &) = delete;
+        : CallerContext(context, release), expand_(expand) {}
 
     Xapian::Query operator()(const std::string &text) override {
         std::unique_ptr<xap_query> query(expand_(context_, text.c_str()));
@@ -710,21 +736,16 @@ class CallbackFieldProcessor : public Xapian::FieldProcessor {
 
   private:
     xap_field_expander expand_;
-    void *context_;
-    xap_context_release release_;
 };
 
 // Xapian's DateRangeProcessor, asking the caller (Swift) first: the caller's query for the
 // bounds as typed, or Xapian's value range when the caller returns none.
-class CallbackDateRangeProcessor : public Xapian::DateRangeProcessor {
+class CallbackDateRangeProcessor : public Xapian::DateRangeProcessor, private CallerContext {
   public:
     CallbackDateRangeProcessor(Xapian::valueno slot, const std::string &field, int epoch_year,
                                xap_range_expander expand, void *context, xap_context_release release)
-        : Xapian::DateRangeProcessor(slot, field, 0, epoch_year), expand_(expand), context_(context),
-          release_(release) {}
-    ~CallbackDateRangeProcessor() override { release_(context_); }
-    CallbackDateRangeProcessor(const CallbackDateRangeProcessor &) = delete;
-    CallbackDateRangeProcessor &operator=(const CallbackDateRangeProcessor &) = delete;
+        : Xapian::DateRangeProcessor(slot, field, 0, epoch_year), CallerContext(context, release),
+          expand_(expand) {}
 
     Xapian::Query operator()(const std::string &begin, const std::string &end) override {
         std::unique_ptr<xap_query> query(expand_(context_, begin.c_str(), end.c_str()));
@@ -734,8 +755,6 @@ class CallbackDateRangeProcessor : public Xapian::DateRangeProcessor {
 
   private:
     xap_range_expander expand_;
-    void *context_;
-    xap_context_release release_;
 };
 
 }  // namespace
@@ -743,29 +762,17 @@ class CallbackDateRangeProcessor : public Xapian::DateRangeProcessor {
 int xap_queryparser_add_date_range(xap_queryparser *parser, uint32_t slot, const char *field, int epoch_year,
                                    xap_range_expander expand, void *context, xap_context_release release,
                                    xap_error **error) noexcept {
-    std::unique_ptr<CallbackDateRangeProcessor> processor;
-    int status = guarded(error, [&] {
-        processor = std::make_unique<CallbackDateRangeProcessor>(slot, field, epoch_year, expand, context, release);
-    });
-    if (status != 0) {
-        release(context);
-        return status;
-    }
-    // As for a field processor: the parser owns it from here (release()).
-    return guarded(error, [&] { parser->parser.add_rangeprocessor(processor.release()->release()); });
+    return add_processor(
+        error, context, release,
+        [&] { return std::make_unique<CallbackDateRangeProcessor>(slot, field, epoch_year, expand, context, release); },
+        [&](Xapian::RangeProcessor *processor) { parser->parser.add_rangeprocessor(processor); });
 }
 
 int xap_queryparser_add_field_processor(xap_queryparser *parser, const char *field, xap_field_expander expand,
                                         void *context, xap_context_release release, xap_error **error) noexcept {
-    std::unique_ptr<CallbackFieldProcessor> processor;
-    int status = guarded(error, [&] { processor = std::make_unique<CallbackFieldProcessor>(expand, context, release); });
-    if (status != 0) {
-        release(context);
-        return status;
-    }
-    // release(): the parser takes ownership through its intrusive pointer, and frees the
-    // processor (so releases the context) when it no longer needs it.
-    return guarded(error, [&] { parser->parser.add_prefix(field, processor.release()->release()); });
+    return add_processor(
+        error, context, release, [&] { return std::make_unique<CallbackFieldProcessor>(expand, context, release); },
+        [&](Xapian::FieldProcessor *processor) { parser->parser.add_prefix(field, processor); });
 }
 
 xap_query *xap_queryparser_parse(xap_queryparser *parser, const char *query, unsigned flags,

@@ -56,9 +56,9 @@ public struct Lexicon: Sendable {
             throw LoadError.unreadable(path: path, underlying: "over 4 GB")
         }
         let cache = cacheDirectory.flatMap { LexiconCache(directory: $0, list: path) }
-        if let kept = cache?.read(), kept.listed.allSatisfy({ Int($0) < file.count }) {
+        if let kept = cache?.read(), let listed = ListedWords(file: file, starts: kept.listed) {
             var lexicon = Lexicon(words: [])
-            lexicon.listed = ListedWords(file: file, starts: kept.listed)
+            lexicon.listed = listed
             lexicon.extra = kept.extra
             lexicon.source = .cache
             return lexicon
@@ -151,8 +151,10 @@ struct ListedWords: Sendable {
 
     init() { file = Data() }
 
-    /// The lines starting at `starts` (a scan's, kept: `LexiconCache`), which must lie in `file`.
-    init(file: Data, starts: [UInt32]) {
+    /// The lines starting at `starts` (a scan's, kept: `LexiconCache`), or nil when one lies
+    /// outside `file`.
+    init?(file: Data, starts: [UInt32]) {
+        guard starts.allSatisfy({ Int($0) < file.count }) else { return nil }
         self.file = file
         self.starts = starts
     }

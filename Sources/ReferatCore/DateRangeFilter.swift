@@ -16,8 +16,9 @@ enum DateRangeFilter {
     static func query(from lower: MeetingDate?, to upper: MeetingDate?, in database: Database) throws(XapianError)
         -> Query
     {
-        let valueRange = try Query(valueIn: IndexSchema.dateSlot, from: lower?.compact, to: upper?.compact)
-        guard let terms = try terms(from: lower?.compact, to: upper?.compact, in: database) else { return valueRange }
+        guard let terms = try terms(from: lower?.compact, to: upper?.compact, in: database) else {
+            return try Query(valueIn: IndexSchema.dateSlot, from: lower?.compact, to: upper?.compact)
+        }
         var queries: [Query] = []
         for term in terms { queries.append(try Query(term: term)) }
         // Boolean terms weigh nothing, as the value range.

@@ -154,13 +154,12 @@ public final class QueryParser {
 @available(*, unavailable, message: "Xapian handles are not thread-safe")
 extension QueryParser: Sendable {}
 
-/// A field processor's Swift closure, owned by the parser through the shim's context pointer.
-private final class FieldExpansion {
-    let expand: (String) throws -> Query
-    init(_ expand: @escaping (String) throws -> Query) { self.expand = expand }
+/// A field or range processor's Swift closure, owned by the parser through the shim's context
+/// pointer.
+private final class Expansion<Expand> {
+    let expand: Expand
+    init(_ expand: Expand) { self.expand = expand }
 }
 
-private final class RangeExpansion {
-    let expand: (String, String) throws -> Query?
-    init(_ expand: @escaping (String, String) throws -> Query?) { self.expand = expand }
-}
+private typealias FieldExpansion = Expansion<(String) throws -> Query>
+private typealias RangeExpansion = Expansion<(String, String) throws -> Query?>
